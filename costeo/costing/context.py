@@ -1,0 +1,104 @@
+"""What every costing method needs: resolving given values and parameters into figures.
+
+The context resolves ``Qty``/``Ref`` values of the model into lineage figures (given values
+keep their file:line, parameters the dated value in force on the fiscal date and the legal or
+documentary source), derives staff hourly rates and cost-centre indirect ratios once, and
+collects diagnostics instead of raising.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from costeo.diagnostics import Diagnostics, Location
+from costeo.lineage import PARAMETER, Figure, default, given
+from costeo.messages import did_you_mean
+from costeo.model.program import Parameter, Program
+from costeo.model.values import Qty, Ref
+
+
+@dataclass
+class CostingContext:
+    program: Program
+    diagnostics: Diagnostics
+    as_of: date = field(default=date(2000, 1, 1))
+    _rates: dict[str, Figure | None] = field(default_factory=dict)
+    _ratios: dict[str, Figure | None] | None = None
+
+    @classmethod
+    def for_program(cls, program: Program, diagnostics: Diagnostics) -> CostingContext:
+        return cls(program, diagnostics, date(program.program.fiscal_year, 1, 1))
+
+    # -- values ------------------------------------------------------------------------
+    def value(self, raw: Qty | Ref | None, role: str, subject: str = "", unit: str = "",
+              fallback: Decimal | None = None, source: str | None = None) -> Figure | None:
+        """A figure for a model value; ``fallback`` makes a default figure when absent."""
+        if raw is None:
+            return default(role, fallback, subject, unit) if fallback is not None else None
+        if isinstance(raw, Ref):
+            return self.parameter(raw, role, subject, unit)
+        return given(role, raw.value, subject, raw.loc, unit, source)
+
+    def parameter(self, ref: Ref, role: str, subject: str = "", unit: str = "") -> Figure | None:
+        param = self.program.parameters.get(ref.name)
+        if param is None:
+            self.diagnostics.add(
+                "unknown-parameter", ref.loc, name=ref.name,
+                suggestion=did_you_mean(ref.name, list(self.program.parameters)),
+            )
+            return None
+        dated = in_force(param, self.as_of)
+        if dated is None:
+            self.diagnostics.add("parameter-not-in-force", ref.loc, name=ref.name,
+                                 date=self.as_of.isoformat())
+            return None
+        from_, qty = dated
+        label = f"${ref.name} ({from_.isoformat()})"
+        figure = Figure(role, qty.value, f"{subject} ← {label}" if subject else label, PARAMETER,
+                        unit=unit or param.unit, loc=qty.loc, source=param.source)
+        return figure
+
+    # -- staff and cost centres ------------------------------------------------------------
+    def hourly_rate(self, staff: str, loc: Location | None) -> Figure | None:
+        if staff not in self._rates:
+            from costeo.costing.labour import hourly_rate
+
+            category = self.program.staff.get(staff)
+            if category is None:
+                self.diagnostics.add("unknown-staff-category", loc, name=staff,
+                                     suggestion=did_you_mean(staff, list(self.program.staff)))
+                return None
+            self._rates[staff] = hourly_rate(self, staff, category)
+        return self._rates[staff]
+
+    def indirect_ratio(self, centre: str, loc: Location | None) -> Figure | None:
+        if self._ratios is None:
+            from costeo.costing.indirect import centre_ratios
+
+            self._ratios = centre_ratios(self)
+        if centre not in self.program.cost_centres:
+            self.diagnostics.add("unknown-cost-centre", loc, name=centre,
+                                 suggestion=did_you_mean(centre, list(self.program.cost_centres)))
+            return None
+        return self._ratios.get(centre)
+
+
+def in_force(param: Parameter, on: date) -> tuple[date, Qty] | None:
+    """The dated value in force on a date: the latest whose 'from' is not after it."""
+    current: tuple[date, Qty] | None = None
+    for dated in param.values:
+        if dated.from_ <= on:
+            current = (dated.from_, dated.value)
+    return current
+
+
+def check_parameters(program: Program, diagnostics: Diagnostics) -> None:
+    for name, param in program.parameters.items():
+        previous: date | None = None
+        for dated in param.values:
+            if previous is not None and dated.from_ <= previous:
+                diagnostics.add("parameter-dates-unordered", dated.loc, name=name,
+                                date=dated.from_.isoformat())
+            previous = dated.from_

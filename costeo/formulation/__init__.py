@@ -1,0 +1,1 @@
+"""Formulation: targets x unit costs over dimension cells, summed to activity, product, program."""

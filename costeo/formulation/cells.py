@@ -1,0 +1,171 @@
+"""The cells of an activity: one per combination of dimension values, with its own target
+and, optionally, its own amount, unit cost, input prices and published figures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from costeo.costing.context import CostingContext
+from costeo.diagnostics import Location
+from costeo.formulation.registers import RegisterTable, parse_count
+from costeo.formulation.result import CellKey
+from costeo.lineage import Figure, derived
+from costeo.messages import did_you_mean
+from costeo.model.methods import BottomUp, Declared, TopDown
+from costeo.model.program import Activity, RegisterTarget
+from costeo.money import total
+
+CHECK_COLUMNS = ("displayed_unit_cost", "published_amount")
+PRICE_PREFIX = "price."
+
+
+@dataclass
+class CellInput:
+    key: CellKey
+    target: Figure
+    columns: dict[str, Figure] = field(default_factory=dict)
+    loc: Location | None = None
+    displayed_places: int | None = None
+
+    def prices(self) -> dict[str, Figure]:
+        return {k[len(PRICE_PREFIX):]: v for k, v in self.columns.items()
+                if k.startswith(PRICE_PREFIX)}
+
+
+def allowed_columns(activity: Activity) -> set[str]:
+    allowed = {"target", *CHECK_COLUMNS}
+    method = activity.cost
+    if isinstance(method, TopDown):
+        allowed.add("amount")
+    if isinstance(method, Declared):
+        allowed.add("unit_cost")
+    if isinstance(method, BottomUp):
+        allowed |= {PRICE_PREFIX + i.id for i in method.inputs}
+    return allowed
+
+
+def build_cells(ctx: CostingContext, activity: Activity,
+                registers: dict[str, RegisterTable]) -> list[CellInput] | None:
+    subject = activity.name
+    if isinstance(activity.target, RegisterTarget):
+        if activity.cells is not None:
+            ctx.diagnostics.add("target-conflict", activity.field_loc("target"),
+                                activity=activity.code)
+            return None
+        return register_cells(ctx, activity, activity.target, registers)
+    if activity.cells is None:
+        if activity.target is None:
+            ctx.diagnostics.add("missing-target", activity.loc, activity=activity.code)
+            return None
+        target = ctx.value(activity.target, "target", subject, activity.unit)
+        return [CellInput((), target, loc=activity.loc)] if target else None
+    return table_cells(ctx, activity)
+
+
+def table_cells(ctx: CostingContext, activity: Activity) -> list[CellInput] | None:
+    table = activity.cells
+    assert table is not None
+    ok = True
+    dims = list(table.dimensions)
+    for dim in dims:
+        if dim not in ctx.program.dimensions:
+            ctx.diagnostics.add("unknown-dimension", table.loc, name=dim,
+                                suggestion=did_you_mean(dim, list(ctx.program.dimensions)))
+            ok = False
+    allowed = allowed_columns(activity)
+    for column in table.columns:
+        if column not in allowed:
+            ctx.diagnostics.add("unknown-column", table.loc, name=column)
+            ok = False
+    if "target" not in table.columns:
+        ctx.diagnostics.add("missing-target", table.loc, activity=activity.code)
+        ok = False
+    elif activity.target is not None:
+        ctx.diagnostics.add("target-conflict", activity.field_loc("target"),
+                            activity=activity.code)
+        ok = False
+    if "amount" in table.columns and "unit_cost" in table.columns:
+        ctx.diagnostics.add("conflicting-values", table.loc, first="amount", second="unit_cost")
+        ok = False
+    if not ok:
+        return None
+    width = len(dims) + len(table.columns)
+    seen: dict[CellKey, Location | None] = {}
+    cells: list[CellInput] = []
+    for raw_row in table.rows:
+        loc = getattr(raw_row, "loc", None) or table.loc
+        if len(raw_row) != width:
+            ctx.diagnostics.add("row-length", loc, found=len(raw_row), expected=width,
+                                columns=", ".join([*dims, *table.columns]))
+            ok = False
+            continue
+        key_values = [str(v) for v in raw_row[: len(dims)]]
+        for dim, raw in zip(dims, raw_row[: len(dims)], strict=True):
+            codes = ctx.program.dimensions[dim].codes()
+            if str(raw) not in codes:
+                ctx.diagnostics.add("unknown-dimension-value", getattr(raw, "loc", loc),
+                                    value=str(raw), dimension=dim, choices=", ".join(codes))
+                ok = False
+        key: CellKey = tuple(zip(dims, key_values, strict=True))
+        if key in seen:
+            first = seen[key]
+            ctx.diagnostics.add("duplicate-cell", loc, cell=", ".join(key_values),
+                                first_line=first.line if first else 0)
+            ok = False
+            continue
+        seen[key] = loc
+        label = f"{activity.name} [{', '.join(key_values)}]"
+        columns: dict[str, Figure] = {}
+        places: int | None = None
+        for column, raw in zip(table.columns, raw_row[len(dims):], strict=True):
+            figure = parse_count(ctx, raw, column, label, loc, table.source)
+            if figure is None:
+                ok = False
+                continue
+            columns[column] = figure
+            if column == "displayed_unit_cost":
+                exponent = figure.value.as_tuple().exponent
+                places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+        if "target" in columns:
+            target = columns.pop("target")
+            target.role = "target"
+            target.unit = activity.unit
+            cells.append(CellInput(key, target, columns, loc, places))
+    return cells if ok else None
+
+
+def register_cells(ctx: CostingContext, activity: Activity, spec: RegisterTarget,
+                   registers: dict[str, RegisterTable]) -> list[CellInput] | None:
+    table = registers.get(spec.register_code)
+    if table is None:
+        if spec.register_code not in ctx.program.registers:
+            ctx.diagnostics.add("unknown-register", spec.loc, name=spec.register_code,
+                                suggestion=did_you_mean(spec.register_code,
+                                                        list(ctx.program.registers)))
+        return None
+    numeric = table.register.columns[1:]
+    missing = [c for c in spec.columns if c not in numeric]
+    for name in missing:
+        ctx.diagnostics.add("unknown-register-column", spec.loc, register=spec.register_code,
+                            name=name, choices=", ".join(numeric))
+    if missing:
+        return None
+    opening = ctx.value(spec.opening, "opening", activity.name) if spec.opening else None
+    if spec.lag > 0 and opening is None:
+        ctx.diagnostics.add("missing-field", spec.loc, field="opening")
+        return None
+    dim = table.register.period
+    cells: list[CellInput] = []
+    for index, period in enumerate(table.periods):
+        source = index - spec.lag
+        if source < 0:
+            assert opening is not None
+            parts = [opening]
+            formula = "register_lag"
+        else:
+            parts = [table.rows[source][c] for c in spec.columns]
+            formula = "register_lag" if spec.lag else "register_sum"
+        target = derived("target", total(p.value for p in parts), formula, parts,
+                         f"{activity.name} [{period}]", activity.unit)
+        cells.append(CellInput(((dim, period),), target, loc=table.row_locs[index]))
+    return cells
