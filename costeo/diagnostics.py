@@ -9,13 +9,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 from costeo.messages import CATALOGUE, render
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
@@ -39,7 +39,8 @@ class Location:
 
     def __str__(self) -> str:
         if self.sheet is not None:
-            return f"{self.file}!{self.sheet}!{self.cell}" if self.cell else f"{self.file}!{self.sheet}"
+            where = f"{self.file}!{self.sheet}"
+            return f"{where}!{self.cell}" if self.cell else where
         if self.line:
             return f"{self.file}:{self.line}:{self.col}"
         return self.file
@@ -91,7 +92,7 @@ class Diagnostic:
 class Diagnostics(list[Diagnostic]):
     """An ordered collection of diagnostics with helpers for the front ends."""
 
-    def add(self, code: str, location: Location | None, **args: Any) -> None:
+    def add(self, code: str, location: Location | None, /, **args: Any) -> None:
         if code not in CATALOGUE:
             raise KeyError(f"unknown diagnostic code {code!r}")
         self.append(Diagnostic(code, location, args))

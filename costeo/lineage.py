@@ -103,7 +103,8 @@ FORMULAS: dict[str, tuple[str, str]] = {
                  "total spent ÷ total produced (weighted mean)"),
     "site_cost": ("gasto ÷ producción", "spent ÷ produced"),
     "register_sum": ("suma de columnas del padrón", "sum of register columns"),
-    "register_lag": ("columnas del padrón del periodo anterior", "register columns, previous period"),
+    "register_lag": ("columnas del padrón del periodo anterior",
+                     "register columns, previous period"),
     "result_unit_cost": ("monto ÷ (meta × frecuencia)", "amount ÷ (target × frequency)"),
     "sum_targets": ("suma de metas", "sum of targets"),
 }

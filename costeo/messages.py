@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 
@@ -244,14 +245,23 @@ def did_you_mean(name: str, choices: list[str]) -> Localized:
     return Localized(es=f"definidos: {listed}", en=f"defined: {listed}")
 
 
+def _text(value: Any, lang: str) -> Any:
+    if isinstance(value, Localized):
+        return value.get(lang, value.get("es"))
+    if isinstance(value, Decimal):
+        if value == value.to_integral_value():
+            return f"{int(value):,}"
+        return f"{value.normalize():,f}"
+    return value
+
+
 def render(code: str, part: str, lang: str, args: dict[str, Any]) -> str:
     entry = CATALOGUE[code]
     if part == "message":
         template = entry.en if lang == "en" else entry.es
     else:
         template = entry.hint_en if lang == "en" else entry.hint_es
-    values = {k: (v.get(lang, v.get("es")) if isinstance(v, Localized) else v)
-              for k, v in args.items()}
+    values = {k: _text(v, lang) for k, v in args.items()}
     try:
         return template.format(**values)
     except (KeyError, IndexError):

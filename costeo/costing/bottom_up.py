@@ -61,10 +61,11 @@ def bottom_up_components(ctx: CostingContext, method: BottomUp,
             continue
         components.append(Component(classifier, figure, inp.id))
     direct_figures = [c.figure for c in components]
-    for inp in indirect:
-        figure = indirect_cost(ctx, inp, direct_figures)
+    for centre_input in indirect:
+        figure = indirect_cost(ctx, centre_input, direct_figures)
         if figure is None:
             failed = True
             continue
-        components.append(Component(inp.classifier or UNCLASSIFIED, figure, inp.id))
+        components.append(
+            Component(centre_input.classifier or UNCLASSIFIED, figure, centre_input.id))
     return None if failed else components

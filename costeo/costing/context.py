@@ -39,6 +39,8 @@ class CostingContext:
             return default(role, fallback, subject, unit) if fallback is not None else None
         if isinstance(raw, Ref):
             return self.parameter(raw, role, subject, unit)
+        if raw.loc is None:  # a model default (e.g. one person, frequency 1)
+            return default(role, raw.value, subject, unit)
         return given(role, raw.value, subject, raw.loc, unit, source)
 
     def parameter(self, ref: Ref, role: str, subject: str = "", unit: str = "") -> Figure | None:

@@ -27,10 +27,10 @@ from costeo.formulation.result import (
     InputShare,
     Line,
     ProductResult,
+    cell_id,
     cell_label,
 )
-from costeo.lineage import Figure, derived
-from costeo.model.inputs import IndirectInput
+from costeo.lineage import DEFAULT, Figure, derived
 from costeo.model.methods import BottomUp, Declared, Observed, TopDown
 from costeo.model.program import Activity, Product, Program
 from costeo.money import ONE, ZERO, div, mul, round_money, round_to, split, total
@@ -101,11 +101,11 @@ def check_codes(program: Program, diagnostics: Diagnostics) -> None:
 
 
 def check_shares(ctx: CostingContext, product: Product) -> None:
-    shared = [a for a in product.activities
+    shared = [(a, a.cost) for a in product.activities
               if isinstance(a.cost, TopDown) and a.cost.per_beneficiary is not None]
     if not shared:
         return
-    shares = [ctx.value(a.cost.share, "share", a.name, fallback=ONE) for a in shared]
+    shares = [ctx.value(m.share, "share", a.name, fallback=ONE) for a, m in shared]
     share_sum = total(s.value for s in shares if s is not None)
     if share_sum != ONE:
         ctx.diagnostics.add("shares-not-one", product.loc, product=product.code,
@@ -134,10 +134,10 @@ def cost_activity(ctx: CostingContext, product: Product | None, activity: Activi
     for cell in cells:
         components = base
         if cell.columns.get("unit_cost") is not None or cell.prices():
-            components = _components(ctx, activity, cell)
-            if components is None:
+            overridden = _components(ctx, activity, cell)
+            if overridden is None:
                 return None
-            uniform = False
+            components, uniform = overridden, False
         result = _driver_cell(activity, cell, frequency, components, lines, classifier_lines)
         _check_cell(ctx, cell, result)
         cell_results.append(result)
@@ -189,11 +189,12 @@ def _driver_cell(activity: Activity, cell: CellInput, frequency: Figure,
     production = mul(cell.target.value, frequency.value)
     subject = f"{activity.code} [{cell_label(cell.key)}]" if cell.key else activity.code
     line_figures: list[Figure] = []
+    factors = [cell.target] if frequency.kind == DEFAULT else [cell.target, frequency]
     for classifier, group in groups.items():
-        unit = _sum_components(group, f"{activity.name} ({classifier})")
+        unit = group[0].figure if len(group) == 1 else _sum_components(
+            group, f"{activity.name} ({classifier})")
         amount = round_money(mul(production, unit.value))
-        figure = derived("line", amount, "line", [cell.target, frequency, unit],
-                         f"{subject} · {classifier}")
+        figure = derived("line", amount, "line", [*factors, unit], f"{subject} · {classifier}")
         line_figures.append(figure)
         classifier_lines[classifier].append(figure)
         lines.append(Line(activity.code, cell.key, classifier, amount))
@@ -203,16 +204,15 @@ def _driver_cell(activity: Activity, cell: CellInput, frequency: Figure,
         figure.role, figure.subject = "cell", subject
     else:
         figure = derived("cell", amount, "sum", line_figures, subject)
-    unit_cost = total(c.figure.value for c in components)
-    return _cell_result(cell, unit_cost, amount, figure)
+    return _cell_result(cell, _sum_components(components, subject), amount, figure)
 
 
-def _cell_result(cell: CellInput, unit_cost: Decimal, amount: Decimal,
+def _cell_result(cell: CellInput, unit_cost: Figure, amount: Decimal,
                  figure: Figure) -> CellResult:
     displayed = cell.columns.get("displayed_unit_cost")
     published = cell.columns.get("published_amount")
-    return CellResult(cell.key, cell.target.value, unit_cost, amount, figure, cell.target,
-                      displayed.value if displayed else None,
+    return CellResult(cell.key, cell.target.value, unit_cost.value, amount, figure, cell.target,
+                      unit_cost, displayed.value if displayed else None,
                       published.value if published else None)
 
 
@@ -253,17 +253,18 @@ def _cost_result_mode(ctx: CostingContext, product: Product | None, activity: Ac
         if production == 0 and amount != 0:
             ctx.diagnostics.add("zero-divisor", cell.target.loc or cell.loc, field="target")
             return None
-        unit = div(amount, production) if production else ZERO
+        unit = derived("unit_cost", div(amount, production) if production else ZERO,
+                       "result_unit_cost", [figure, cell.target, frequency], subject)
         classifier_lines[classifier].append(figure)
         lines.append(Line(activity.code, cell.key, classifier, amount))
         result = _cell_result(cell, unit, amount, figure)
         _check_cell(ctx, cell, result)
         cell_results.append(result)
     share = InputShare(activity.code, activity.name, "top_down", classifier, ZERO)
-    result = _finish(ctx, product, activity, "top_down", frequency, cell_results, lines, None,
-                     [share], declared=False, result_mode=True)
-    share.unit_cost = result.unit_cost
-    return result
+    finished = _finish(ctx, product, activity, "top_down", frequency, cell_results, lines, None,
+                       [share], declared=False, result_mode=True)
+    share.unit_cost = finished.unit_cost
+    return finished
 
 
 def _shares(components: list[Component], method: BottomUp | Declared | Observed
@@ -338,8 +339,10 @@ def index_figures(result: CostResult, classifier_lines: dict[str, list[Figure]]
         figures[unit.id] = unit
         for cell in activity.cells:
             if cell.key:
-                cell.figure.id = f"{code}[{cell_label(cell.key)}]"
+                cell.figure.id = cell_id(code, cell.key)
                 figures[cell.figure.id] = cell.figure
+                cell.unit_cost_figure.id = f"{cell.figure.id}/unit_cost"
+                figures.setdefault(cell.unit_cost_figure.id, cell.unit_cost_figure)
         if activity.unit_cost_figure is not None:
             for child in activity.unit_cost_figure.inputs:
                 if child.role == "input":

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from costeo.costing.context import CostingContext
 from costeo.diagnostics import Location
-from costeo.formulation.registers import RegisterTable, parse_count
+from costeo.formulation.registers import RegisterTable, parse_count, row_location
 from costeo.formulation.result import CellKey
 from costeo.lineage import Figure, derived
 from costeo.messages import did_you_mean
@@ -93,7 +93,7 @@ def table_cells(ctx: CostingContext, activity: Activity) -> list[CellInput] | No
     seen: dict[CellKey, Location | None] = {}
     cells: list[CellInput] = []
     for raw_row in table.rows:
-        loc = getattr(raw_row, "loc", None) or table.loc
+        loc = row_location(raw_row, table.loc)
         if len(raw_row) != width:
             ctx.diagnostics.add("row-length", loc, found=len(raw_row), expected=width,
                                 columns=", ".join([*dims, *table.columns]))
@@ -123,6 +123,9 @@ def table_cells(ctx: CostingContext, activity: Activity) -> list[CellInput] | No
                 ok = False
                 continue
             columns[column] = figure
+            if column.startswith(PRICE_PREFIX):
+                figure.role = "price"
+                figure.subject = f"{column[len(PRICE_PREFIX):]} [{', '.join(key_values)}]"
             if column == "displayed_unit_cost":
                 exponent = figure.value.as_tuple().exponent
                 places = -exponent if isinstance(exponent, int) and exponent < 0 else 0

@@ -35,7 +35,7 @@ def read_register(ctx: CostingContext, code: str, register: Register) -> Registe
     locs: list[Location | None] = []
     ok = True
     for raw_row in register.rows:
-        loc = getattr(raw_row, "loc", None) or register.loc
+        loc = row_location(raw_row, register.loc)
         if len(raw_row) != width:
             ctx.diagnostics.add("row-length", loc, found=len(raw_row), expected=width,
                                 columns=", ".join(register.columns))
@@ -44,8 +44,10 @@ def read_register(ctx: CostingContext, code: str, register: Register) -> Registe
         period = str(raw_row[0])
         values: dict[str, Figure] = {}
         for name, raw in zip(register.columns[1:], raw_row[1:], strict=True):
-            figure = parse_count(ctx, raw, name, f"{register.name} {period}", loc,
+            figure = parse_count(ctx, raw, name, f"{register.name} · {period} · {name}", loc,
                                  register.source)
+            if figure is not None:
+                figure.role = "register"
             if figure is None:
                 ok = False
             else:
@@ -58,6 +60,14 @@ def read_register(ctx: CostingContext, code: str, register: Register) -> Registe
     table = RegisterTable(code, register, periods, rows, locs)
     check_flow(ctx, table)
     return table
+
+
+def row_location(raw_row: object, fallback: Location | None) -> Location | None:
+    """Where a table row starts: validation copies the row list, its values keep their place."""
+    loc = getattr(raw_row, "loc", None)
+    if loc is None and isinstance(raw_row, list):
+        loc = next((v.loc for v in raw_row if getattr(v, "loc", None) is not None), None)
+    return loc or fallback
 
 
 def parse_count(ctx: CostingContext, raw: object, field: str, subject: str,

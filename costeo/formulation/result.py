@@ -19,6 +19,11 @@ def cell_label(key: CellKey) -> str:
     return ", ".join(value for _, value in key)
 
 
+def cell_id(activity: str, key: CellKey) -> str:
+    """The figure id of a cell: ``5000001[raciones,preescolar,I-II,selva]`` (no spaces)."""
+    return f"{activity}[{','.join(value for _, value in key)}]"
+
+
 @dataclass
 class Line:
     """One budget line: activity x cell x classifier, rounded to the cent once."""
@@ -49,6 +54,7 @@ class CellResult:
     amount: Decimal
     figure: Figure
     target_figure: Figure
+    unit_cost_figure: Figure
     displayed_unit_cost: Decimal | None = None
     published_amount: Decimal | None = None
 
@@ -144,4 +150,5 @@ class CostResult:
         return div(declared, self.total) if self.total else ZERO
 
     def find(self, figure_id: str) -> Figure | None:
-        return self.figures.get(figure_id)
+        """A figure by id; spaces after commas in cell ids are ignored."""
+        return self.figures.get(figure_id) or self.figures.get(figure_id.replace(", ", ","))

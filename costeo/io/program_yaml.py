@@ -12,9 +12,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from costeo.diagnostics import Diagnostics, Location
-from costeo.messages import Localized, did_you_mean
 from costeo.io.schema_keys import keys_at
 from costeo.io.yaml_source import LDict, locate, parse_file, parse_text
+from costeo.messages import Localized, did_you_mean
 from costeo.model.inputs import INPUT_KINDS
 from costeo.model.methods import METHODS
 from costeo.model.program import Program

@@ -1,0 +1,51 @@
+"""What every command shares: language option, consoles, JSON output, diagnostics printing."""
+
+from __future__ import annotations
+
+import json
+import sys
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from costeo.diagnostics import Diagnostic, Severity
+
+# Exit codes (documented in docs/reference/cli.md):
+OK, INPUT_ERRORS, USAGE, WARNINGS, NOT_FOUND = 0, 1, 2, 3, 4
+
+
+class Lang(StrEnum):
+    es = "es"
+    en = "en"
+
+
+LangOption = Annotated[Lang, typer.Option("--lang", "-l", help="Idioma: es (defecto) o en.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Salida en JSON (para otros programas).")]
+
+# Tables are wide: when output is not a terminal (files, pipes, CI logs) use 160 columns.
+_WIDTH = None if sys.stdout.isatty() else 160
+out = Console(highlight=False, emoji=False, width=_WIDTH)
+err = Console(stderr=True, highlight=False, emoji=False, width=_WIDTH)
+
+STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def print_json(data: Any) -> None:
+    def default(value: Any) -> Any:
+        if isinstance(value, Decimal):
+            return str(value)
+        raise TypeError(f"not JSON serializable: {type(value).__name__}")
+
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=default) + "\n")
+
+
+def print_diagnostics(diagnostics: list[Diagnostic], lang: str, console: Console = out) -> None:
+    for d in diagnostics:
+        text = d.format(lang)
+        head, _, rest = text.partition("\n")
+        console.print(head, style=STYLE[d.severity], markup=False)
+        if rest:
+            console.print(rest, style="dim", markup=False)

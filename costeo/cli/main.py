@@ -1,0 +1,30 @@
+"""The `costeo` command."""
+
+from __future__ import annotations
+
+import typer
+
+from costeo.cli.cost import cost
+from costeo.cli.demo import demo
+from costeo.cli.explain import explain
+from costeo.cli.report import report
+from costeo.cli.schema import schema
+from costeo.cli.validate import validate
+
+app = typer.Typer(
+    name="costeo",
+    help="costeo: costeo, formulación y trazabilidad de programas presupuestales (PpR).",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+app.command()(validate)
+app.command()(cost)
+app.command()(explain)
+app.command()(report)
+app.command()(demo)
+app.command()(schema)
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()
