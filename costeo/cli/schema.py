@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
-from costeo.model.program import Program
-
-
-def program_schema() -> dict[str, Any]:
-    schema = Program.model_json_schema(by_alias=True, mode="validation")
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "costeo program"
-    return schema
+from costeo.io.schema import schema_text
 
 
 def schema(
@@ -23,8 +15,7 @@ def schema(
                                                 help="Escribir en este archivo.")] = None,
 ) -> None:
     """Muestra el JSON Schema del formato de programa (YAML)."""
-    text = json.dumps(program_schema(), ensure_ascii=False, indent=2) + "\n"
     if output is None:
-        typer.echo(text, nl=False)
+        typer.echo(schema_text(), nl=False)
     else:
-        output.write_text(text, encoding="utf-8")
+        output.write_text(schema_text(), encoding="utf-8")

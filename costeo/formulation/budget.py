@@ -141,9 +141,11 @@ def cost_activity(ctx: CostingContext, product: Product | None, activity: Activi
         result = _driver_cell(activity, cell, frequency, components, lines, classifier_lines)
         _check_cell(ctx, cell, result)
         cell_results.append(result)
-    unit_cost = _sum_components(base, activity.name) if uniform else None
-    return _finish(ctx, product, activity, method.method, frequency, cell_results, lines,
-                   unit_cost, _shares(base, method), declared=isinstance(method, Declared))
+    finished = _finish(ctx, product, activity, method.method, frequency, cell_results, lines,
+                       _sum_components(base, activity.name), _shares(base, method),
+                       declared=isinstance(method, Declared))
+    finished.components, finished.uniform = base, uniform
+    return finished
 
 
 def _cost_for_diagnostics(ctx: CostingContext, activity: Activity) -> None:
@@ -295,7 +297,8 @@ def _finish(ctx: CostingContext, product: Product | None, activity: Activity, me
         figure.formula = cells[0].figure.formula
     figure.declared = declared
     result = ActivityResult(activity, product, method, target, frequency.value, amount, figure,
-                            frequency, unit_cost, cells, lines, shares, declared, result_mode)
+                            frequency, unit_cost, cells, lines, shares, declared=declared,
+                            result_mode=result_mode)
     check_activity_published(ctx, result)
     return result
 
@@ -328,7 +331,7 @@ def index_figures(result: CostResult, classifier_lines: dict[str, list[Figure]]
         code = activity.code
         figures[code] = activity.figure
         unit = activity.unit_cost_figure
-        if unit is None or activity.result_mode:
+        if unit is None or activity.result_mode or not activity.uniform:
             targets = [c.target_figure for c in activity.cells]
             production = targets[0] if len(targets) == 1 else derived(
                 "target", activity.target, "sum_targets", targets, activity.activity.name)
@@ -343,14 +346,9 @@ def index_figures(result: CostResult, classifier_lines: dict[str, list[Figure]]
                 figures[cell.figure.id] = cell.figure
                 cell.unit_cost_figure.id = f"{cell.figure.id}/unit_cost"
                 figures.setdefault(cell.unit_cost_figure.id, cell.unit_cost_figure)
-        if activity.unit_cost_figure is not None:
-            for child in activity.unit_cost_figure.inputs:
-                if child.role == "input":
-                    for share in activity.inputs:
-                        if share.name == child.subject or child.subject.startswith(share.name):
-                            child.id = f"{code}/{share.input_id}"
-                            figures.setdefault(child.id, child)
-                            break
+        for component in activity.components:
+            component.figure.id = f"{code}/{component.input_id}"
+            figures.setdefault(component.figure.id, component.figure)
     if result.common:
         figures["common"] = result.figure.inputs[-1]
     for classifier, lines in sorted(classifier_lines.items()):

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from costeo.costing.components import Component
 from costeo.diagnostics import Diagnostics
 from costeo.lineage import Figure
 from costeo.model.program import Activity, Product, Program
@@ -73,8 +74,10 @@ class ActivityResult:
     cells: list[CellResult]
     lines: list[Line]
     inputs: list[InputShare]
+    components: list[Component] = field(default_factory=list)
     declared: bool = False
     result_mode: bool = False
+    uniform: bool = True
 
     @property
     def code(self) -> str:
@@ -88,7 +91,7 @@ class ActivityResult:
     def unit_cost(self) -> Decimal:
         """Cost per unit of target x frequency: the exact driver when every cell shares it,
         else (price overrides per cell, top-down envelopes) amount / production."""
-        if self.unit_cost_figure is not None and not self.result_mode:
+        if self.unit_cost_figure is not None and self.uniform and not self.result_mode:
             return self.unit_cost_figure.value
         production = self.target * self.frequency
         return div(self.amount, production) if production else ZERO
