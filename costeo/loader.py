@@ -24,7 +24,7 @@ def load_program(path: str | Path) -> Loaded:
     """Load and cost a program file or folder; never raises for bad input."""
     file = resolve_path(Path(path))
     diagnostics = Diagnostics()
-    program, _ = load(file, diagnostics)
+    program, _ = load(Path(path), diagnostics)
     result = cost_program(program, diagnostics, str(file)) if program is not None else None
     return Loaded(str(file), program, result, diagnostics.sorted())
 
