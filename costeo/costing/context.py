@@ -84,6 +84,13 @@ class CostingContext:
             self.diagnostics.add("unknown-cost-centre", loc, name=centre,
                                  suggestion=did_you_mean(centre, list(self.program.cost_centres)))
             return None
+        if self.program.cost_centres[centre].kind == "support":
+            # a support centre has no ratio of its own: its cost reaches activities through
+            # the producing centres it is stepped down to
+            producing = [n for n, c in self.program.cost_centres.items() if c.kind != "support"]
+            self.diagnostics.add("invalid-choice", loc, value=centre, field="centre",
+                                 choices=", ".join(producing))
+            return None
         return self._ratios.get(centre)
 
 

@@ -34,6 +34,9 @@ def hourly_rate(ctx: CostingContext, key: str, category: StaffCategory) -> Figur
 def labour_cost(ctx: CostingContext, inp: LabourInput) -> Figure | None:
     rate = ctx.hourly_rate(inp.staff, inp.loc)
     people = ctx.value(inp.people, "people", inp.name)
+    if inp.minutes is not None and inp.hours is not None:
+        ctx.diagnostics.add("conflicting-values", inp.loc, first="minutes", second="hours")
+        return None
     if inp.minutes is not None:
         minutes = ctx.value(inp.minutes, "minutes", inp.name)
         hours = (derived("hours", div(minutes.value, MINUTES_PER_HOUR), "minutes_to_hours",
