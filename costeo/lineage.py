@@ -54,6 +54,8 @@ ROLES: dict[str, tuple[str, str]] = {
     "allocated": ("Costo recibido de centros de apoyo", "Cost received from support centres"),
     "allocation": ("Asignación desde centro de apoyo", "Allocation from support centre"),
     "base_share": ("Participación en la base", "Share of the allocation base"),
+    "allocation_base": ("Base de asignación", "Allocation base"),
+    "base_total": ("Suma de la base de asignación", "Allocation base total"),
     "base": ("Costo base", "Base cost"),
     "share": ("Participación", "Share"),
     "markup": ("Margen", "Markup"),

@@ -39,16 +39,17 @@ def centre_ratios(ctx: CostingContext) -> dict[str, Figure | None]:
                 figure = directs[other]
             else:
                 raw = centres[other].bases.get(base)
-                figure = ctx.value(raw, "base_share", f"{centres[other].name} ({base})")
+                figure = ctx.value(raw, "allocation_base", f"{centres[other].name} ({base})")
             if figure is not None and figure.value > 0:
                 bases[other] = figure
-        base_sum = total(f.value for f in bases.values())
-        if base_sum == 0:
+        base_sum = derived("base_total", total(f.value for f in bases.values()), "sum",
+                           list(bases.values()), f"{centre.name} ({base})")
+        if base_sum.value == 0:
             ctx.diagnostics.add("allocation-base-zero", centre.loc, base=base, centre=name)
             continue
         for other, figure in bases.items():
-            share = derived("base_share", div(figure.value, base_sum), "base_share", [figure],
-                            centres[other].name)
+            share = derived("base_share", div(figure.value, base_sum.value), "base_share",
+                            [figure, base_sum], centres[other].name)
             received[other].append(
                 derived("allocation", mul(cost.value, share.value), "step_down", [cost, share],
                         f"{centre.name} → {centres[other].name}")

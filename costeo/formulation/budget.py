@@ -8,6 +8,7 @@ program. In *result mode* (top-down envelopes) the amount is given and the unit 
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from decimal import Decimal
 
 from costeo.costing.bottom_up import bottom_up_components
@@ -125,26 +126,39 @@ def cost_activity(ctx: CostingContext, product: Product | None, activity: Activi
     if isinstance(method, TopDown):
         return _cost_result_mode(ctx, product, activity, cells, frequency, classifier_lines)
 
-    base = _components(ctx, activity, None)
-    if base is None:
+    # a declared unit cost may be given per cell only (a `unit_cost` column, none for the
+    # activity): then there is no activity-level unit cost to start from
+    per_cell_only = (isinstance(method, Declared) and method.unit_cost is None
+                     and all("unit_cost" in c.columns for c in cells))
+    base = None if per_cell_only else _components(ctx, activity, None)
+    if base is None and not per_cell_only:
         return None
     cell_results: list[CellResult] = []
     lines: list[Line] = []
-    uniform = True
+    uniform = base is not None
     for cell in cells:
         components = base
-        if cell.columns.get("unit_cost") is not None or cell.prices():
+        if base is None or cell.columns.get("unit_cost") is not None or cell.prices():
             overridden = _components(ctx, activity, cell)
             if overridden is None:
                 return None
             components, uniform = overridden, False
+        assert components is not None
         result = _driver_cell(activity, cell, frequency, components, lines, classifier_lines)
         _check_cell(ctx, cell, result)
         cell_results.append(result)
-    finished = _finish(ctx, product, activity, method.method, frequency, cell_results, lines,
-                       _sum_components(base, activity.name), _shares(base, method),
-                       declared=isinstance(method, Declared))
-    finished.components, finished.uniform = base, uniform
+    if base is None:
+        share = InputShare(activity.code, activity.name, "declared",
+                           lines[0].classifier, ZERO, True)
+        finished = _finish(ctx, product, activity, method.method, frequency, cell_results,
+                           lines, None, [share], declared=True)
+        share.unit_cost = finished.unit_cost
+    else:
+        finished = _finish(ctx, product, activity, method.method, frequency, cell_results,
+                           lines, _sum_components(base, activity.name), _shares(base, method),
+                           declared=isinstance(method, Declared))
+        finished.components = base
+    finished.uniform = uniform
     return finished
 
 
@@ -202,8 +216,8 @@ def _driver_cell(activity: Activity, cell: CellInput, frequency: Figure,
         lines.append(Line(activity.code, cell.key, classifier, amount))
     amount = total(f.value for f in line_figures)
     if len(line_figures) == 1:
-        figure = line_figures[0]
-        figure.role, figure.subject = "cell", subject
+        # the cell is its one line: the same formula and inputs, seen as the cell
+        figure = replace(line_figures[0], role="cell", subject=subject)
     else:
         figure = derived("cell", amount, "sum", line_figures, subject)
     return _cell_result(cell, _sum_components(components, subject), amount, figure)
@@ -338,6 +352,7 @@ def index_figures(result: CostResult, classifier_lines: dict[str, list[Figure]]
             unit = derived("unit_cost", activity.unit_cost, "result_unit_cost",
                            [activity.figure, production, activity.frequency_figure],
                            activity.activity.name)
+            unit.declared = activity.declared
         unit.id = f"{code}/unit_cost"
         figures[unit.id] = unit
         for cell in activity.cells:

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
-import pytest
-
 from .programs import activity, diagnostics, leaves, line_of, lines, load, program
 
 MANAGEMENT = program("""\
@@ -137,18 +135,12 @@ PER_CELL_ONLY = program("""\
     """)
 
 
-@pytest.mark.xfail(strict=True, reason="formulation/budget.py costs the activity-level "
-                   "declared unit cost before the cells, so unit costs given only per cell "
-                   "are rejected with missing-field")
 def test_declared_unit_cost_given_only_per_cell():
     result = load(PER_CELL_ONLY)
     # 150 × 42.50 + 80 × 47.125 = 6,375.00 + 3,770.00
     assert result.total == D("10145.00")
 
 
-@pytest.mark.xfail(strict=True, reason="formulation/budget.py index_figures builds the "
-                   "result unit cost of a declared activity with per-cell unit costs "
-                   "without the declared flag")
 def test_declared_activity_unit_cost_figure_with_cells_is_declared():
     result = load(PER_CELL_ONLY.replace("method: declared\n",
                                         "method: declared\n          unit_cost: 40.00\n"))

@@ -182,10 +182,10 @@ def test_step_down_ratios():
     assert _by_subject(consulta, "allocated") == {"Administración": D("90000"),
                                                   "Limpieza y lavandería": D("49500")}
     assert _by_subject(consulta, "base_share") == {"Consulta externa": D("0.75"),
-                                                   "Consulta externa (staff)": D("24"),
-                                                   "Consulta externa (m2)": D("300"),
-                                                   "Limpieza y lavandería": D("0.15"),
-                                                   "Limpieza y lavandería (staff)": D("6")}
+                                                   "Limpieza y lavandería": D("0.15")}
+    # each share is its centre's base over the base total: staff 6 + 24 + 10, m² 300 + 100
+    assert _by_subject(consulta, "base_total") == {"Administración (staff)": D("40"),
+                                                   "Limpieza y lavandería (m2)": D("400")}
 
 
 def test_step_down_budget_lines():
@@ -213,17 +213,27 @@ def test_step_down_lineage_reaches_the_bases_on_their_lines():
     ratio = result.figures["5000503/indirectos"].inputs[0]
     admin_direct = ("direct", D("90000"), "given", line_of(t, "direct: 90000"))
     admin_indirect = ("indirect", D("0"), "default", None)  # not written: the model default
+    bases = {"limpieza": "bases: {staff: 6, m2: 50}", "consulta": "bases: {staff: 24, m2: 300}",
+             "laboratorio": "bases: {staff: 10, m2: 100}"}
+    # the base totals, staff 6 + 24 + 10 = 40 and m² 300 + 100 = 400, traced to each centre
+    staff = [("allocation_base", D(n), "given", line_of(t, bases[c]))
+             for c, n in (("limpieza", 6), ("consulta", 24), ("laboratorio", 10))]
+    m2 = [("allocation_base", D(n), "given", line_of(t, bases[c]))
+          for c, n in (("consulta", 300), ("laboratorio", 100))]
     assert leaves(ratio) == [
         ("indirect", D("12000"), "given", line_of(t, "indirect: 12000")),
         # administración -> laboratorio: 90,000 × 10 / 40
         admin_direct, admin_indirect,
-        ("base_share", D("10"), "given", line_of(t, "bases: {staff: 10, m2: 100}")),
+        ("allocation_base", D("10"), "given", line_of(t, "bases: {staff: 10, m2: 100}")),
+        *staff,
         # limpieza -> laboratorio: (30,000 + 6,000 + 90,000 × 6 / 40) × 100 / 400
         ("direct", D("30000"), "given", line_of(t, "direct: 30000")),
         ("indirect", D("6000"), "given", line_of(t, "indirect: 6000")),
         admin_direct, admin_indirect,
-        ("base_share", D("6"), "given", line_of(t, "bases: {staff: 6, m2: 50}")),
-        ("base_share", D("100"), "given", line_of(t, "bases: {staff: 10, m2: 100}")),
+        ("allocation_base", D("6"), "given", line_of(t, "bases: {staff: 6, m2: 50}")),
+        *staff,
+        ("allocation_base", D("100"), "given", line_of(t, "bases: {staff: 10, m2: 100}")),
+        *m2,
         ("direct", D("160000"), "given", line_of(t, "direct: 160000")),
     ]
 
