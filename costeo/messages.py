@@ -109,8 +109,8 @@ CATALOGUE: dict[str, Entry] = {
         E, "el parámetro '${name}' no está definido", "parameter '${name}' is not defined",
         "{suggestion}", "{suggestion}"),
     "parameter-not-in-force": Entry(
-        E, "el parámetro '{name}' no tiene valor vigente al {date}",
-        "parameter '{name}' has no value in force on {date}",
+        E, "el parámetro '${name}' no tiene valor vigente al {date}",
+        "parameter '${name}' has no value in force on {date}",
         "agregue un valor con 'from:' igual o anterior a {date}",
         "add a value whose 'from:' is on or before {date}"),
     "parameter-dates-unordered": Entry(
@@ -145,10 +145,8 @@ CATALOGUE: dict[str, Entry] = {
         "columnas: {columns}", "columns: {columns}"),
     "unknown-column": Entry(
         E, "columna desconocida '{name}'", "unknown column '{name}'",
-        "columnas posibles: target, amount, unit_cost, displayed_unit_cost, published_amount, "
-        "price.<id de insumo>",
-        "possible columns: target, amount, unit_cost, displayed_unit_cost, published_amount, "
-        "price.<input id>"),
+        "columnas posibles en esta actividad: {choices}",
+        "possible columns in this activity: {choices}"),
     "missing-target": Entry(
         E, "la actividad {activity} no tiene meta física", "activity {activity} has no physical target",
         "agregue 'target:' o una columna 'target' en 'cells'",
@@ -160,8 +158,8 @@ CATALOGUE: dict[str, Entry] = {
     "conflicting-values": Entry(
         E, "se dan '{first}' y '{second}' a la vez; el costo quedaría sobredeterminado",
         "both '{first}' and '{second}' are given; the cost would be over-determined",
-        "dé el monto (el costo unitario resulta) o el costo unitario (el monto resulta), no ambos",
-        "give the amount (the unit cost follows) or the unit cost (the amount follows), not both"),
+        "deje solo uno de los dos: '{first}' o '{second}'",
+        "keep only one of the two: '{first}' or '{second}'"),
     "zero-divisor": Entry(
         E, "'{field}' es cero y se usa como divisor", "'{field}' is zero and is used as a divisor",
         "dé un valor mayor que cero", "give a value greater than zero"),
@@ -202,8 +200,9 @@ CATALOGUE: dict[str, Entry] = {
     "displayed-unit-cost-mismatch": Entry(
         W, "el costo unitario publicado {displayed} no coincide con el implícito {implied}",
         "published unit cost {displayed} does not match the implied {implied}",
-        "revise el monto o la meta de la fila; redondeado a {places} decimales debería ser {rounded}",
-        "check the row's amount or target; rounded to {places} decimals it should be {rounded}"),
+        "revise los valores de la fila; el costo unitario calculado, redondeado a {places} "
+        "decimales, es {rounded}",
+        "check the row's values; the computed unit cost rounded to {places} decimals is {rounded}"),
     "published-amount-mismatch": Entry(
         W, "el monto publicado {published} difiere del calculado {computed} en {difference}",
         "published amount {published} differs from computed {computed} by {difference}",

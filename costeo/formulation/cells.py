@@ -73,9 +73,10 @@ def table_cells(ctx: CostingContext, activity: Activity) -> list[CellInput] | No
                                 suggestion=did_you_mean(dim, list(ctx.program.dimensions)))
             ok = False
     allowed = allowed_columns(activity)
+    choices = ", ".join(["target", *sorted(allowed - {"target"})])
     for column in table.columns:
         if column not in allowed:
-            ctx.diagnostics.add("unknown-column", table.loc, name=column)
+            ctx.diagnostics.add("unknown-column", table.loc, name=column, choices=choices)
             ok = False
     if "target" not in table.columns:
         ctx.diagnostics.add("missing-target", table.loc, activity=activity.code)

@@ -78,7 +78,8 @@ def parse_count(ctx: CostingContext, raw: object, field: str, subject: str,
     except ValueError:
         value = None
     if value is None:
-        ctx.diagnostics.add("not-a-number", where, field=field, value=str(raw))
+        shown = "{…}" if isinstance(raw, dict) else "[…]" if isinstance(raw, list) else str(raw)
+        ctx.diagnostics.add("not-a-number", where, field=field, value=shown)
         return None
     if value < 0:
         ctx.diagnostics.add("negative-value", where, field=field, value=str(value))

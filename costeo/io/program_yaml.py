@@ -16,46 +16,101 @@ from costeo.io.schema_keys import keys_at
 from costeo.io.yaml_source import LDict, locate, parse_file, parse_text
 from costeo.messages import Localized, did_you_mean
 from costeo.model.inputs import INPUT_KINDS
-from costeo.model.methods import METHODS
+from costeo.model.methods import METHODS, BottomUp
 from costeo.model.program import Program
 
 PROGRAM_FILE = "program.yaml"
 
 
-def _field_name(loc: tuple[Any, ...]) -> str:
-    names = [str(p) for p in loc if isinstance(p, str) and p not in _TAGS]
+def _field_name(path: tuple[Any, ...]) -> str:
+    names = [str(p) for p in path if isinstance(p, str)]
     return names[-1] if names else "program"
 
 
 _TAGS = set(METHODS) | set(INPUT_KINDS) | {"register", "value", "function-after"}
 
 
-def _data_path(loc: tuple[Any, ...]) -> tuple[Any, ...]:
+_BRANCHES = ("list[", "dict[")  # members of a plain union (e.g. a dimension's values)
+
+
+def _child(node: Any, part: Any) -> Any:
+    if isinstance(node, dict) and isinstance(part, str):
+        return node.get(part)
+    if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        return node[part]
+    return None
+
+
+def _node(root: Any, path: tuple[Any, ...]) -> Any:
+    node = root
+    for part in path:
+        node = _child(node, part)
+    return node
+
+
+def _is_tag(node: Any, part: str) -> bool:
+    """Is ``part`` the union tag pydantic put after ``node``'s path, or one of its keys?
+
+    Tags can be field names too ('value', 'markup', 'register'): a tag comes right after the
+    path of the union value and names the member chosen for that value.
+    """
+    if part.startswith(("function-", *_BRANCHES)):
+        return True
+    if part not in _TAGS:
+        return False
+    if not isinstance(node, dict):
+        return True  # a scalar or a list holds no keys
+    return part in (node.get("kind") or "item", node.get("method"), "register")
+
+
+def _data_path(loc: tuple[Any, ...], root: Any) -> tuple[Any, ...]:
     """Drop the union tags pydantic inserts in error paths, keep keys and indices."""
     path: list[Any] = []
+    node, fresh = root, True
     for part in loc:
-        if isinstance(part, str) and (part in _TAGS or part.startswith("function-")):
+        if isinstance(part, str) and part.startswith("function-"):
             continue
-        if isinstance(part, str) and part.startswith("list[") or part in ("dict[str,str]",):
+        if isinstance(part, str) and fresh and _is_tag(node, part):
+            fresh = False  # one tag per value: a later part with the same name is a key
             continue
         path.append(part)
+        node, fresh = _child(node, part), True
     return tuple(path)
+
+
+def _other_branch(error: Any, root: Any) -> bool:
+    """An error of a plain union's member that does not match the value's shape."""
+    node: Any = root
+    for part in error["loc"]:
+        if isinstance(part, str) and part.startswith(_BRANCHES):
+            if isinstance(node, dict):
+                return not part.startswith("dict[")
+            return not part.startswith("list[")  # a list, or a scalar: ask for the list form
+        if not (isinstance(part, str) and _is_tag(node, part)):
+            node = _child(node, part)
+    return False
 
 
 def _translate(error: Any, root: Any, diagnostics: Diagnostics) -> None:
     kind = error["type"]
-    loc_path = _data_path(tuple(error["loc"]))
+    loc_path = _data_path(tuple(error["loc"]), root)
     field = _field_name(loc_path)
     ctx = error.get("ctx") or {}
     raw = error.get("input")
     location = locate(root, loc_path) or getattr(root, "loc", None)
-    value = str(ctx.get("value", raw if not isinstance(raw, (dict, list)) else ""))
+    if isinstance(raw, (dict, list)):  # a block where a scalar was expected
+        value = "{…}" if isinstance(raw, dict) else "[…]"
+    else:
+        value = str(ctx.get("value", raw))
     if kind == "missing":
         parent = locate(root, loc_path[:-1])
         diagnostics.add("missing-field", parent, field=field)
     elif kind == "extra_forbidden":
         parent_path = loc_path[:-1]
         allowed = _known_keys(root, parent_path, field)
+        parent = _node(root, parent_path)
+        if isinstance(parent, LDict) and field in parent.key_locs:
+            location = parent.key_locs[field]  # point at the unknown key, not its value
         diagnostics.add("unknown-field", location, field=field, suggestion=allowed)
     elif kind == "not_a_number" or kind in ("decimal_parsing", "decimal_type"):
         diagnostics.add("not-a-number", location, field=field, value=value)
@@ -76,7 +131,7 @@ def _translate(error: Any, root: Any, diagnostics: Diagnostics) -> None:
     elif kind == "literal_error":
         diagnostics.add(
             "invalid-choice", location, field=field, value=value,
-            choices=str(ctx.get("expected", "")),
+            choices=str(ctx.get("expected", "")).replace(" or ", ", "),
         )
     elif kind == "union_tag_invalid":
         tag = str(ctx.get("tag", value))
@@ -104,11 +159,33 @@ def validate_document(root: Any, file: str, diagnostics: Diagnostics) -> Program
                         field="program")
         return None
     try:
-        return Program.model_validate(root)
+        program = Program.model_validate(root)
     except ValidationError as exc:
         for error in exc.errors():
-            _translate(error, root, diagnostics)
+            if not _other_branch(error, root):
+                _translate(error, root, diagnostics)
         return None
+    return program if check_program(program, root, diagnostics) else None
+
+
+FISCAL_YEARS = range(1990, 2101)
+
+
+def check_program(program: Program, root: Any, diagnostics: Diagnostics) -> bool:
+    """Checks of a valid model before costing; False when it cannot be costed."""
+    year = program.program.fiscal_year
+    if year not in FISCAL_YEARS:
+        diagnostics.add("invalid-year", locate(root, ("program", "fiscal_year")), value=year)
+        return False
+    for _, activity in program.activities():
+        method = activity.cost
+        if isinstance(method, BottomUp):
+            for inp in method.inputs:
+                if inp.classifier is None:
+                    diagnostics.add("missing-classifier", inp.loc, item=inp.name)
+        elif method.classifier is None:
+            diagnostics.add("missing-classifier", method.loc or activity.loc, item=activity.name)
+    return True
 
 
 def resolve_path(path: Path) -> Path:

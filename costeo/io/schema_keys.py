@@ -17,11 +17,19 @@ def _unwrap(tp: Any) -> Any:
     return tp
 
 
+def _members(tp: Any) -> list[Any]:
+    """The members of a (possibly nested, optional, annotated) union."""
+    tp = _unwrap(tp)
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        return [m for arg in typing.get_args(tp) for m in _members(arg)]
+    return [tp]
+
+
 def _pick(tp: Any, data: Any) -> Any:
     tp = _unwrap(tp)
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
-        models = [_unwrap(a) for a in typing.get_args(tp)]
+        models = _members(tp)
         models = [m for m in models if isinstance(m, type) and issubclass(m, BaseModel)]
         for model in models:
             for tag_field in ("kind", "method"):

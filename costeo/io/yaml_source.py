@@ -15,6 +15,7 @@ from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from costeo.diagnostics import Diagnostics, Location
+from costeo.messages import Localized
 
 
 class LStr(str):
@@ -68,7 +69,8 @@ def _convert(node: Node, file: str, diagnostics: Diagnostics) -> Any:
         mapping.loc = loc
         mapping.key_locs = {}
         for key_node, value_node in node.value:
-            key = str(key_node.value)
+            key = (str(key_node.value) if isinstance(key_node, ScalarNode)
+                   else "[…]" if isinstance(key_node, SequenceNode) else "{…}")
             key_loc = _location(file, key_node)
             if key in mapping.key_locs:
                 diagnostics.add(
@@ -81,16 +83,37 @@ def _convert(node: Node, file: str, diagnostics: Diagnostics) -> Any:
     raise TypeError(f"unexpected YAML node {node!r}")
 
 
+# The parser's most frequent complaints, said in Spanish (prefix of ruamel's text -> Spanish).
+_PROBLEMS_ES = (
+    ("mapping values are not allowed here",
+     "no se esperaba ':' aquí (¿falta un salto de línea o sobra sangría?)"),
+    ("expected <block end>", "la sangría no coincide con la de las líneas anteriores"),
+    ("found character '\\t'", "hay un tabulador; sangre solo con espacios"),
+    ("expected ',' or '}'", "falta cerrar '}' o separar con ','"),
+    ("expected ',' or ']'", "falta cerrar ']' o separar con ','"),
+    ("could not find expected ':'", "falta ':' después de una clave"),
+    ("found unexpected end of stream",
+     "el archivo termina antes de cerrar unas comillas o un bloque"),
+)
+
+
+def _problem(problem: str) -> Localized:
+    spanish = next((es for en, es in _PROBLEMS_ES if problem.startswith(en)), problem)
+    return Localized(es=spanish, en=problem)
+
+
 def parse_text(text: str, file: str, diagnostics: Diagnostics) -> Any:
     """Parse YAML text; syntax errors become a located ``yaml-syntax`` diagnostic."""
     yaml = YAML(typ="rt")
     try:
         node = yaml.compose(text)
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        loc = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
         problem = exc.problem or exc.context or "syntax error"
-        diagnostics.add("yaml-syntax", loc, problem=problem)
+        # An unclosed quote or bracket is reported at the end of the file: point at its start.
+        unclosed = problem.startswith("found unexpected end of stream")
+        mark = (exc.context_mark if unclosed else None) or exc.problem_mark or exc.context_mark
+        loc = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
+        diagnostics.add("yaml-syntax", loc, problem=_problem(problem))
         return None
     if node is None:
         diagnostics.add("empty-file", Location(file, 1, 1))
