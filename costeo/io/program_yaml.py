@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from costeo.diagnostics import Diagnostics, Location
+from costeo.io.program_folder import read_folder
 from costeo.io.schema_keys import keys_at
 from costeo.io.yaml_source import LDict, locate, parse_file, parse_text
 from costeo.messages import Localized, did_you_mean
@@ -193,9 +194,12 @@ def resolve_path(path: Path) -> Path:
 
 
 def load(path: Path, diagnostics: Diagnostics) -> tuple[Program | None, Any]:
-    """Read and validate a program file (or folder with program.yaml)."""
+    """Read and validate a program file, or a folder (program.yaml + other *.yaml files)."""
     file = resolve_path(path)
-    root = parse_file(file, diagnostics, display=str(file))
+    if path.is_dir():
+        root = read_folder(path, diagnostics)
+    else:
+        root = parse_file(file, diagnostics, display=str(file))
     if diagnostics.has_errors:
         return None, root
     return validate_document(root, str(file), diagnostics), root

@@ -147,7 +147,7 @@ class Published(Node):
 
 
 def _target_kind(value: Any) -> str:
-    return "register" if isinstance(value, dict) or isinstance(value, RegisterTarget) else "value"
+    return "register" if isinstance(value, (dict, RegisterTarget)) else "value"
 
 
 Target = Annotated[
