@@ -92,6 +92,10 @@ CATALOGUE: dict[str, Entry] = {
         "'{value}' is not a valid spending classifier",
         "escriba los niveles separados por puntos, p. ej. 2.3.1.3.1.1 (entre comillas)",
         "write the levels separated by dots, e.g. 2.3.1.3.1.1 (quoted)"),
+    "number-out-of-range": Entry(
+        E, "'{field}' es demasiado grande ({value})", "'{field}' is too large ({value})",
+        "los montos, metas y precios deben ser menores que 10^15; revise si sobran dígitos",
+        "amounts, targets and prices must be below 10^15; check for extra digits"),
     "invalid-year": Entry(
         E, "el año fiscal {value} está fuera de rango", "fiscal year {value} is out of range",
         "use un año entre 1990 y 2100", "use a year between 1990 and 2100"),
@@ -140,7 +144,7 @@ CATALOGUE: dict[str, Entry] = {
         "cada combinación de dimensiones va una sola vez",
         "each combination of dimensions appears once"),
     "row-length": Entry(
-        E, "la fila tiene {found} valores y las columnas son {expected}",
+        E, "la fila tiene {found} valor(es) y las columnas son {expected}",
         "the row has {found} values and there are {expected} columns",
         "columnas: {columns}", "columns: {columns}"),
     "unknown-column": Entry(

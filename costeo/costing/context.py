@@ -75,11 +75,16 @@ class CostingContext:
             self._rates[staff] = hourly_rate(self, staff, category)
         return self._rates[staff]
 
-    def indirect_ratio(self, centre: str, loc: Location | None) -> Figure | None:
+    def all_indirect_ratios(self) -> dict[str, Figure | None]:
+        """Every cost centre's indirect ratio (support centres stepped down), computed once."""
         if self._ratios is None:
             from costeo.costing.indirect import centre_ratios
 
             self._ratios = centre_ratios(self)
+        return self._ratios
+
+    def indirect_ratio(self, centre: str, loc: Location | None) -> Figure | None:
+        ratios = self.all_indirect_ratios()
         if centre not in self.program.cost_centres:
             self.diagnostics.add("unknown-cost-centre", loc, name=centre,
                                  suggestion=did_you_mean(centre, list(self.program.cost_centres)))
@@ -91,7 +96,7 @@ class CostingContext:
             self.diagnostics.add("invalid-choice", loc, value=centre, field="centre",
                                  choices=", ".join(producing))
             return None
-        return self._ratios.get(centre)
+        return ratios.get(centre)
 
 
 def in_force(param: Parameter, on: date) -> tuple[date, Qty] | None:

@@ -73,7 +73,7 @@ def centre_ratios(ctx: CostingContext) -> dict[str, Figure | None]:
 
 
 def indirect_cost(ctx: CostingContext, inp: IndirectInput, direct: list[Figure]) -> Figure | None:
-    ratio = ctx.indirect_ratio(inp.centre, inp.loc)
+    ratio = ctx.indirect_ratio(inp.centre, inp.field_loc("centre"))
     if ratio is None:
         return None
     direct_cost = derived("direct_cost", total(f.value for f in direct) if direct else ZERO,

@@ -32,10 +32,11 @@ def hourly_rate(ctx: CostingContext, key: str, category: StaffCategory) -> Figur
 
 
 def labour_cost(ctx: CostingContext, inp: LabourInput) -> Figure | None:
-    rate = ctx.hourly_rate(inp.staff, inp.loc)
+    rate = ctx.hourly_rate(inp.staff, inp.field_loc("staff"))
     people = ctx.value(inp.people, "people", inp.name)
     if inp.minutes is not None and inp.hours is not None:
-        ctx.diagnostics.add("conflicting-values", inp.loc, first="minutes", second="hours")
+        ctx.diagnostics.add("conflicting-values", inp.field_loc("hours"), first="minutes",
+                             second="hours")
         return None
     if inp.minutes is not None:
         minutes = ctx.value(inp.minutes, "minutes", inp.name)
@@ -44,7 +45,7 @@ def labour_cost(ctx: CostingContext, inp: LabourInput) -> Figure | None:
     elif inp.hours is not None:
         hours = ctx.value(inp.hours, "hours", inp.name)
     else:
-        ctx.diagnostics.add("missing-field", inp.loc, field="minutes")
+        ctx.diagnostics.add("missing-field", inp.loc, field="minutes / hours")
         return None
     if rate is None or people is None or hours is None:
         return None

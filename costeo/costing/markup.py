@@ -20,14 +20,16 @@ def markup_cost(ctx: CostingContext, inp: MarkupInput,
     base = price or ctx.value(inp.base, "base", inp.name)
     if inp.structure:
         if inp.markup is not None:
-            ctx.diagnostics.add("conflicting-values", inp.loc, first="structure", second="markup")
+            ctx.diagnostics.add("conflicting-values", inp.field_loc("markup"), first="structure",
+                                 second="markup")
             return None
         shares = {k: ctx.value(v, "share", f"{inp.name}: {k}") for k, v in inp.structure.items()}
         if any(s is None for s in shares.values()) or base is None:
             return None
         share_sum = total(s.value for s in shares.values() if s is not None)
         if share_sum != ONE:
-            ctx.diagnostics.add("structure-not-one", inp.loc, total=_fmt(share_sum))
+            ctx.diagnostics.add("structure-not-one", inp.field_loc("structure"),
+                                total=_fmt(share_sum))
             return None
         key = inp.base_component or next(iter(shares))
         base_share = shares.get(key)

@@ -19,7 +19,8 @@ def envelope(ctx: CostingContext, method: TopDown, subject: str,
         return override
     if method.envelope is not None:
         if method.per_beneficiary is not None:
-            ctx.diagnostics.add("conflicting-values", method.loc, first="envelope",
+            ctx.diagnostics.add("conflicting-values", method.field_loc("per_beneficiary"),
+                                first="envelope",
                                 second="per_beneficiary")
             return None
         return ctx.value(method.envelope, "envelope", subject, source=method.source)

@@ -17,8 +17,9 @@ from costeo.costing.context import CostingContext, check_parameters
 from costeo.costing.declared import declared_unit_cost
 from costeo.costing.observed import observed_unit_cost
 from costeo.costing.top_down import envelope
-from costeo.diagnostics import Diagnostics, Location
+from costeo.diagnostics import Diagnostics
 from costeo.formulation.cells import CellInput, build_cells
+from costeo.formulation.checks import check_classifiers, check_codes
 from costeo.formulation.published import check_activity_published, check_published, compare
 from costeo.formulation.registers import RegisterTable, read_register
 from costeo.formulation.result import (
@@ -42,6 +43,9 @@ def cost_program(program: Program, diagnostics: Diagnostics, file: str = "") -> 
     ctx = CostingContext.for_program(program, diagnostics)
     check_parameters(program, diagnostics)
     check_codes(program, diagnostics)
+    check_classifiers(program, diagnostics)
+    if program.cost_centres:
+        ctx.all_indirect_ratios()  # every centre is checked, used or not
     registers: dict[str, RegisterTable] = {}
     for code, register in program.registers.items():
         table = read_register(ctx, code, register)
@@ -78,27 +82,6 @@ def cost_program(program: Program, diagnostics: Diagnostics, file: str = "") -> 
     result.figures = index_figures(result, classifier_lines)
     check_published(ctx, result)
     return result
-
-
-def check_codes(program: Program, diagnostics: Diagnostics) -> None:
-    seen: dict[str, Location | None] = {}
-    blocks: list[Product | Activity] = [*program.products, *program.common_actions]
-    blocks += [a for p in program.products for a in p.activities]
-    for block in blocks:
-        if block.code in seen:
-            first = seen[block.code]
-            diagnostics.add("duplicate-code", block.loc, code=block.code,
-                            first_line=first.line if first else 0)
-        else:
-            seen[block.code] = block.loc
-    for _, activity in program.activities():
-        if isinstance(activity.cost, BottomUp):
-            ids: set[str] = set()
-            for inp in activity.cost.inputs:
-                if inp.id in ids:
-                    diagnostics.add("duplicate-input-id", inp.loc, id=inp.id,
-                                    activity=activity.code)
-                ids.add(inp.id)
 
 
 def check_shares(ctx: CostingContext, product: Product) -> None:

@@ -67,26 +67,24 @@ def table_cells(ctx: CostingContext, activity: Activity) -> list[CellInput] | No
     assert table is not None
     ok = True
     dims = list(table.dimensions)
-    for dim in dims:
+    for index, dim in enumerate(dims):
         if dim not in ctx.program.dimensions:
-            ctx.diagnostics.add("unknown-dimension", table.loc, name=dim,
+            ctx.diagnostics.add("unknown-dimension", table.item_loc("dimensions", index), name=dim,
                                 suggestion=did_you_mean(dim, list(ctx.program.dimensions)))
             ok = False
     allowed = allowed_columns(activity)
     choices = ", ".join(["target", *sorted(allowed - {"target"})])
-    for column in table.columns:
+    for index, column in enumerate(table.columns):
         if column not in allowed:
-            ctx.diagnostics.add("unknown-column", table.loc, name=column, choices=choices)
+            ctx.diagnostics.add("unknown-column", table.item_loc("columns", index), name=column,
+                                choices=choices)
             ok = False
     if "target" not in table.columns:
-        ctx.diagnostics.add("missing-target", table.loc, activity=activity.code)
+        ctx.diagnostics.add("missing-target", table.field_loc("columns"), activity=activity.code)
         ok = False
     elif activity.target is not None:
         ctx.diagnostics.add("target-conflict", activity.field_loc("target"),
                             activity=activity.code)
-        ok = False
-    if "amount" in table.columns and "unit_cost" in table.columns:
-        ctx.diagnostics.add("conflicting-values", table.loc, first="amount", second="unit_cost")
         ok = False
     if not ok:
         return None
@@ -143,15 +141,16 @@ def register_cells(ctx: CostingContext, activity: Activity, spec: RegisterTarget
     table = registers.get(spec.register_code)
     if table is None:
         if spec.register_code not in ctx.program.registers:
-            ctx.diagnostics.add("unknown-register", spec.loc, name=spec.register_code,
+            ctx.diagnostics.add("unknown-register", spec.field_loc("register"),
+                                name=spec.register_code,
                                 suggestion=did_you_mean(spec.register_code,
                                                         list(ctx.program.registers)))
         return None
     numeric = table.register.columns[1:]
-    missing = [c for c in spec.columns if c not in numeric]
-    for name in missing:
-        ctx.diagnostics.add("unknown-register-column", spec.loc, register=spec.register_code,
-                            name=name, choices=", ".join(numeric))
+    missing = [(i, c) for i, c in enumerate(spec.columns) if c not in numeric]
+    for index, name in missing:
+        ctx.diagnostics.add("unknown-register-column", spec.item_loc("columns", index),
+                            register=spec.register_code, name=name, choices=", ".join(numeric))
     if missing:
         return None
     opening = ctx.value(spec.opening, "opening", activity.name) if spec.opening else None

@@ -14,6 +14,7 @@ from costeo.costing.context import CostingContext
 from costeo.diagnostics import Location
 from costeo.lineage import Figure, given
 from costeo.model.program import Register
+from costeo.model.values import LIMIT
 from costeo.money import to_decimal
 
 FLOW = ("initial", "entries", "exits", "final")
@@ -83,6 +84,9 @@ def parse_count(ctx: CostingContext, raw: object, field: str, subject: str,
         return None
     if value < 0:
         ctx.diagnostics.add("negative-value", where, field=field, value=str(value))
+        return None
+    if abs(value) >= LIMIT:
+        ctx.diagnostics.add("number-out-of-range", where, field=field, value=str(value))
         return None
     return given(field, value, subject, where, source=source)
 

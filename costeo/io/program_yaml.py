@@ -17,7 +17,7 @@ from costeo.io.schema_keys import keys_at
 from costeo.io.yaml_source import LDict, locate, parse_file, parse_text
 from costeo.messages import Localized, did_you_mean
 from costeo.model.inputs import INPUT_KINDS
-from costeo.model.methods import METHODS, BottomUp
+from costeo.model.methods import METHODS
 from costeo.model.program import Program
 
 PROGRAM_FILE = "program.yaml"
@@ -121,6 +121,10 @@ def _translate(error: Any, root: Any, diagnostics: Diagnostics) -> None:
         diagnostics.add("negative-value", location, field=field, value=value)
     elif kind == "invalid_date":
         diagnostics.add("invalid-date", location, value=value)
+    elif kind == "invalid_year":
+        diagnostics.add("invalid-year", location, value=value)
+    elif kind == "out_of_range":
+        diagnostics.add("number-out-of-range", location, field=field, value=value)
     elif kind == "invalid_classifier":
         diagnostics.add("invalid-classifier", location, value=value)
     elif kind in ("dict_type", "model_type", "model_attributes_type"):
@@ -166,27 +170,7 @@ def validate_document(root: Any, file: str, diagnostics: Diagnostics) -> Program
             if not _other_branch(error, root):
                 _translate(error, root, diagnostics)
         return None
-    return program if check_program(program, root, diagnostics) else None
-
-
-FISCAL_YEARS = range(1990, 2101)
-
-
-def check_program(program: Program, root: Any, diagnostics: Diagnostics) -> bool:
-    """Checks of a valid model before costing; False when it cannot be costed."""
-    year = program.program.fiscal_year
-    if year not in FISCAL_YEARS:
-        diagnostics.add("invalid-year", locate(root, ("program", "fiscal_year")), value=year)
-        return False
-    for _, activity in program.activities():
-        method = activity.cost
-        if isinstance(method, BottomUp):
-            for inp in method.inputs:
-                if inp.classifier is None:
-                    diagnostics.add("missing-classifier", inp.loc, item=inp.name)
-        elif method.classifier is None:
-            diagnostics.add("missing-classifier", method.loc or activity.loc, item=activity.name)
-    return True
+    return program
 
 
 def resolve_path(path: Path) -> Path:

@@ -1,4 +1,4 @@
-"""Base class of every model node: strict fields, and the source location of the block."""
+"""Base class of every model node: strict fields, and where each field was written."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ class Node(BaseModel):
     )
 
     _loc: Location | None = PrivateAttr(default=None)
+    _field_locs: dict[str, Location] = PrivateAttr(default_factory=dict)
+    _item_locs: dict[str, list[Location | None]] = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="wrap")
     @classmethod
@@ -23,6 +25,12 @@ class Node(BaseModel):
         loc = getattr(data, "loc", None)
         if loc is not None:
             node._loc = loc
+            key_locs: dict[str, Location] = getattr(data, "key_locs", {})
+            for key, value in data.items():
+                value_loc = getattr(value, "loc", None)
+                node._field_locs[key] = value_loc or key_locs.get(key, loc)
+                if isinstance(value, list):
+                    node._item_locs[key] = [getattr(item, "loc", None) for item in value]
         return node
 
     @property
@@ -30,6 +38,11 @@ class Node(BaseModel):
         return self._loc
 
     def field_loc(self, name: str) -> Location | None:
-        """Location of one of this block's fields, when known (else the block's)."""
-        value = getattr(self, name, None)
-        return getattr(value, "loc", None) or self._loc
+        """Where a field's value was written (else the block's start)."""
+        return self._field_locs.get(name) or self._loc
+
+    def item_loc(self, name: str, index: int) -> Location | None:
+        """Where one element of a list field was written (else the field's location)."""
+        items = self._item_locs.get(name, [])
+        found = items[index] if 0 <= index < len(items) else None
+        return found or self.field_loc(name)

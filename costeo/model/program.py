@@ -13,7 +13,7 @@ from pydantic import Discriminator, Field, Tag
 
 from costeo.model.base import Node
 from costeo.model.methods import Method
-from costeo.model.values import Day, Integer, Number, SignedNumber, Text, Value
+from costeo.model.values import Day, FiscalYear, Integer, Number, SignedNumber, Text, Value
 
 CURRENCIES = ("PEN", "USD")
 
@@ -42,7 +42,7 @@ class ProgramInfo(Node):
     code: Text
     name: Text
     entity: Text
-    fiscal_year: Integer
+    fiscal_year: FiscalYear
     currency: Literal["PEN", "USD"]
     country: Text | None = None
     source: Text | None = None

@@ -45,9 +45,21 @@ def _number(raw: Any) -> Qty:
         # Only reachable from Python callers: go through repr so 2.55 stays 2.55.
         raw = repr(raw)
     try:
-        return Qty(to_decimal(raw), _loc(raw))
+        qty = Qty(to_decimal(raw), _loc(raw))
     except ValueError:
         raise PydanticCustomError("not_a_number", "not a number", {"value": str(raw)}) from None
+    return _in_range(qty)
+
+
+# Largest magnitude accepted: a quadrillion covers any national budget, and keeps every
+# product of a target and a price within the 34 significant digits of the arithmetic.
+LIMIT = Decimal("1e15")
+
+
+def _in_range(qty: Qty) -> Qty:
+    if abs(qty.value) >= LIMIT:
+        raise PydanticCustomError("out_of_range", "out of range", {"value": str(qty.value)})
+    return qty
 
 
 def _non_negative(raw: Any) -> Qty:
@@ -72,6 +84,16 @@ def _integer(raw: Any) -> int:
     if not re.fullmatch(r"[+-]?\d+", text):
         raise PydanticCustomError("not_an_integer", "not an integer", {"value": str(raw)})
     return int(text)
+
+
+FISCAL_YEARS = range(1990, 2101)
+
+
+def _fiscal_year(raw: Any) -> int:
+    year = _integer(raw)
+    if year not in FISCAL_YEARS:
+        raise PydanticCustomError("invalid_year", "invalid year", {"value": str(year)})
+    return year
 
 
 def _text(raw: Any) -> str:
@@ -120,6 +142,11 @@ Value = Annotated[
     PlainSerializer(_serialize_qty),
 ]
 Integer = Annotated[int, BeforeValidator(_integer), WithJsonSchema({"type": "integer"})]
+FiscalYear = Annotated[
+    int, BeforeValidator(_fiscal_year),
+    WithJsonSchema({"type": "integer", "minimum": FISCAL_YEARS.start,
+                    "maximum": FISCAL_YEARS.stop - 1}),
+]
 Text = Annotated[str, BeforeValidator(_text), WithJsonSchema({"type": "string"})]
 Day = Annotated[
     date, BeforeValidator(_date), WithJsonSchema({"type": "string", "format": "date"})

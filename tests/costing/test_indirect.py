@@ -243,8 +243,9 @@ def test_indirect_from_a_support_centre_is_rejected():
     # with no diagnostic at all
     text = STEP_DOWN.replace("centre: laboratorio,", "centre: limpieza,")
     found = diagnostics(text)
-    assert ("invalid-choice", line_of(text, "{id: indirectos, kind: indirect, "
-                                            "name: Indirectos de laboratorio,")) in found
+    # reported at the centre it names
+    assert ("invalid-choice", line_of(text, 'centre: limpieza, classifier: "2.3.2.2.1.1"}')
+            ) in found
 
 
 def test_allocation_base_missing_everywhere():

@@ -118,12 +118,13 @@ def test_labour_lineage():
 def test_minutes_and_hours_together_are_rejected():
     indent = " " * 14
     text = PRENATAL.replace("minutes: 45\n", f"minutes: 45\n{indent}hours: 2\n")
-    assert ("conflicting-values", line_of(text, "id: obstetra")) in diagnostics(text)
+    # reported where the second, conflicting time is written
+    assert ("conflicting-values", line_of(text, "hours: 2")) in diagnostics(text)
 
 
 def test_unknown_staff_category():
     text = PRENATAL.replace("staff: tecnico", "staff: tecnica")
-    assert ("unknown-staff-category", line_of(text, "id: tecnico")) in diagnostics(text)
+    assert ("unknown-staff-category", line_of(text, "staff: tecnica")) in diagnostics(text)
 
 
 def test_zero_hours_per_month():

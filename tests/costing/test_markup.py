@@ -120,7 +120,8 @@ def test_markup_lineage():
 def test_structure_must_add_up_to_one():
     text = MEALS.replace("margen: 0.10}", "margen: 0.11}", 1)
     found = diagnostics(text)
-    assert ("structure-not-one", line_of(text, "id: racion", "code: \"5000601\"")) in found
+    first_line = "structure: " + STRUCTURE.splitlines()[0]
+    assert ("structure-not-one", line_of(text, first_line, "code: \"5000601\"")) in found
 
 
 def test_structure_and_markup_together_are_rejected():

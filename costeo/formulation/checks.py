@@ -1,0 +1,43 @@
+"""Checks of a valid model that need no costing: unique codes, classifiers present."""
+
+from __future__ import annotations
+
+from costeo.diagnostics import Diagnostics, Location
+from costeo.model.methods import BottomUp
+from costeo.model.program import Activity, Product, Program
+
+
+def check_codes(program: Program, diagnostics: Diagnostics) -> None:
+    """Product, activity and common-action codes are unique; so are input ids per activity."""
+    seen: dict[str, Location | None] = {}
+    blocks: list[Product | Activity] = []
+    for product in program.products:  # in file order: a repeat is reported where it repeats
+        blocks += [product, *product.activities]
+    blocks += program.common_actions
+    for block in blocks:
+        if block.code in seen:
+            first = seen[block.code]
+            diagnostics.add("duplicate-code", block.field_loc("code"), code=block.code,
+                            first_line=first.line if first else 0)
+        else:
+            seen[block.code] = block.field_loc("code")
+    for _, activity in program.activities():
+        if isinstance(activity.cost, BottomUp):
+            ids: set[str] = set()
+            for inp in activity.cost.inputs:
+                if inp.id in ids:
+                    diagnostics.add("duplicate-input-id", inp.field_loc("id"), id=inp.id,
+                                    activity=activity.code)
+                ids.add(inp.id)
+
+
+def check_classifiers(program: Program, diagnostics: Diagnostics) -> None:
+    """Every input (or non-bottom-up method) names its spending classifier."""
+    for _, activity in program.activities():
+        method = activity.cost
+        if isinstance(method, BottomUp):
+            for inp in method.inputs:
+                if inp.classifier is None:
+                    diagnostics.add("missing-classifier", inp.loc, item=inp.name)
+        elif method.classifier is None:
+            diagnostics.add("missing-classifier", method.loc or activity.loc, item=activity.name)
