@@ -184,6 +184,11 @@ CATALOGUE: dict[str, Entry] = {
         "allocation base '{base}' of support centre {centre} adds up to zero",
         "dé la base '{base}' a los centros que reciben su costo",
         "give base '{base}' to the centres that receive its cost"),
+    "missing-allocation-base": Entry(
+        W, "el centro {centre} no tiene la base '{base}' y no recibe costo de {support}",
+        "centre {centre} has no base '{base}' and receives no cost from {support}",
+        "agregue '{base}' en sus 'bases' (escriba 0 si de verdad no le corresponde)",
+        "add '{base}' to its 'bases' (write 0 if it really gets none)"),
     "unknown-register": Entry(
         E, "el padrón '{name}' no está definido en 'registers'",
         "register '{name}' is not defined under 'registers'",

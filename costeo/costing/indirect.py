@@ -34,11 +34,15 @@ def centre_ratios(ctx: CostingContext) -> dict[str, Figure | None]:
         base = centre.allocate_by or DIRECT_COST_BASE
         recipients = names[position + 1:]
         bases: dict[str, Figure] = {}
+        missing: list[str] = []
         for other in recipients:
             if base == DIRECT_COST_BASE:
                 figure = directs[other]
             else:
                 raw = centres[other].bases.get(base)
+                if raw is None:
+                    missing.append(other)
+                    continue
                 figure = ctx.value(raw, "allocation_base", f"{centres[other].name} ({base})")
             if figure is not None and figure.value > 0:
                 bases[other] = figure
@@ -47,6 +51,9 @@ def centre_ratios(ctx: CostingContext) -> dict[str, Figure | None]:
         if base_sum.value == 0:
             ctx.diagnostics.add("allocation-base-zero", centre.loc, base=base, centre=name)
             continue
+        for other in missing:  # a centre silently receiving nothing would hide cost elsewhere
+            ctx.diagnostics.add("missing-allocation-base", centres[other].field_loc("bases"),
+                                centre=other, base=base, support=name)
         for other, figure in bases.items():
             share = derived("base_share", div(figure.value, base_sum.value), "base_share",
                             [figure, base_sum], centres[other].name)
