@@ -72,6 +72,12 @@ ROLES: dict[str, tuple[str, str]] = {
     "site_cost": ("Costo observado del sitio", "Observed cost at site"),
     "register": ("Padrón", "Register"),
     "opening": ("Valor de apertura", "Opening value"),
+    "price_index": ("Índice de precios acumulado", "Cumulative price index"),
+    "rate": ("Tasa anual", "Annual rate"),
+    "population": ("Población", "Population"),
+    "coverage": ("Cobertura", "Coverage"),
+    "per_unit": ("Por unidad de población", "Per unit of population"),
+    "factor": ("Factor", "Factor"),
 }
 
 FORMULAS: dict[str, tuple[str, str]] = {
@@ -109,6 +115,11 @@ FORMULAS: dict[str, tuple[str, str]] = {
                      "register columns, previous period"),
     "result_unit_cost": ("monto ÷ (meta × frecuencia)", "amount ÷ (target × frequency)"),
     "sum_targets": ("suma de metas", "sum of targets"),
+    "indexed": ("valor × índice de precios del año", "value × the year's price index"),
+    "cumulative_index": ("producto de (1 + tasa) de cada año desde el año fiscal",
+                         "product of (1 + rate) for each year since the fiscal year"),
+    "projection": ("población × cobertura × por unidad", "population × coverage × per unit"),
+    "target_factor": ("meta × factor del escenario", "target × scenario factor"),
 }
 
 

@@ -189,6 +189,27 @@ CATALOGUE: dict[str, Entry] = {
         "centre {centre} has no base '{base}' and receives no cost from {support}",
         "agregue '{base}' en sus 'bases' (escriba 0 si de verdad no le corresponde)",
         "add '{base}' to its 'bases' (write 0 if it really gets none)"),
+    "unknown-scenario-target": Entry(
+        E, "el escenario '{scenario}' cambia algo que no existe: {target}",
+        "scenario '{scenario}' changes something that does not exist: {target}",
+        "revise el código de la actividad o insumo y el campo ('price', 'quantity', 'target', "
+        "'target_factor', 'unit_cost', 'envelope'; 'value' para parámetros y coberturas)",
+        "check the activity or input code and the field ('price', 'quantity', 'target', "
+        "'target_factor', 'unit_cost', 'envelope'; 'value' for parameters and coverage)"),
+    "frame-year-missing": Entry(
+        E, "el marco no tiene población o cobertura de '{population}' para {year}",
+        "the frame has no population or coverage of '{population}' for {year}",
+        "agregue el año {year} en 'populations' y en 'coverage'",
+        "add year {year} under 'populations' and 'coverage'"),
+    "unknown-calendar": Entry(
+        E, "el calendario '{name}' no está definido en 'calendars'",
+        "calendar '{name}' is not defined under 'calendars'",
+        "calendarios definidos: {choices}", "defined calendars: {choices}"),
+    "calendar-days-mismatch": Entry(
+        W, "el calendario '{calendar}' tiene {days} días hábiles y la frecuencia es {frequency}",
+        "calendar '{calendar}' has {days} working days and the frequency is {frequency}",
+        "ajuste las fechas, feriados o vacaciones del calendario, o la frecuencia",
+        "adjust the calendar's dates, holidays or breaks, or the frequency"),
     "unknown-register": Entry(
         E, "el padrón '{name}' no está definido en 'registers'",
         "register '{name}' is not defined under 'registers'",

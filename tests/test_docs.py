@@ -25,6 +25,13 @@ def test_every_command_is_documented(command: str) -> None:
 
 
 @pytest.mark.parametrize("section", [f.alias or n for n, f in Program.model_fields.items()])
+@pytest.mark.parametrize("group", [g for g in app.registered_groups])
+def test_every_sub_command_is_documented(group: typing.Any) -> None:
+    for command in group.typer_instance.registered_commands:
+        name = command.name or command.callback.__name__
+        assert f"`costeo {group.name} {name}" in CLI_DOC
+
+
 def test_every_top_level_section_is_documented(section: str) -> None:
     assert f"`{section}`" in FORMAT_DOC
 

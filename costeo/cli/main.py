@@ -7,7 +7,9 @@ import typer
 from costeo.cli.cost import cost
 from costeo.cli.demo import demo
 from costeo.cli.explain import explain
+from costeo.cli.formulate import formulate
 from costeo.cli.report import report
+from costeo.cli.scenario import app as scenario_app
 from costeo.cli.schema import schema
 from costeo.cli.validate import validate
 
@@ -24,6 +26,8 @@ app.command()(explain)
 app.command()(report)
 app.command()(demo)
 app.command()(schema)
+app.command()(formulate)
+app.add_typer(scenario_app, name="scenario")
 
 
 def main() -> None:  # pragma: no cover - console entry point

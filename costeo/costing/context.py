@@ -13,10 +13,40 @@ from datetime import date
 from decimal import Decimal
 
 from costeo.diagnostics import Diagnostics, Location
-from costeo.lineage import PARAMETER, Figure, default, given
+from costeo.lineage import PARAMETER, Figure, default, derived, given
 from costeo.messages import did_you_mean
 from costeo.model.program import Parameter, Program
 from costeo.model.values import Qty, Ref
+from costeo.money import mul
+
+# Values a price index moves (a frame year after the fiscal year). Legal transfer amounts,
+# taxes, fees, quantities and targets are not prices and stay as written.
+INDEXED_ROLES = frozenset({"price", "replacement_price", "monthly_pay", "base", "envelope",
+                           "per_beneficiary", "unit_cost", "spent"})
+
+
+@dataclass
+class Adjustments:
+    """What a frame year or a scenario changes on top of the program as written.
+
+    ``targets`` replace an activity's targets (cells, registers) by one annual figure;
+    ``target_factors`` multiply them; ``price_index`` multiplies every price-like value;
+    ``fixed_prices`` lists (activity, input) pairs whose per-cell price columns a scenario
+    replaced by one price.
+    """
+
+    label: str = ""
+    price_index: Figure | None = None
+    targets: dict[str, Figure] = field(default_factory=dict)
+    target_factors: dict[str, Figure] = field(default_factory=dict)
+    fixed_prices: set[tuple[str, str]] = field(default_factory=set)
+    pending_targets: dict[str, Qty | Ref] = field(default_factory=dict)
+    pending_factors: dict[str, Qty | Ref] = field(default_factory=dict)
+
+    @property
+    def is_variant(self) -> bool:
+        """True for a frame year or a scenario (not the program as written)."""
+        return bool(self.label)
 
 
 @dataclass
@@ -24,12 +54,15 @@ class CostingContext:
     program: Program
     diagnostics: Diagnostics
     as_of: date = field(default=date(2000, 1, 1))
+    adjust: Adjustments = field(default_factory=Adjustments)
     _rates: dict[str, Figure | None] = field(default_factory=dict)
     _ratios: dict[str, Figure | None] | None = None
 
     @classmethod
-    def for_program(cls, program: Program, diagnostics: Diagnostics) -> CostingContext:
-        return cls(program, diagnostics, date(program.program.fiscal_year, 1, 1))
+    def for_program(cls, program: Program, diagnostics: Diagnostics,
+                    adjust: Adjustments | None = None) -> CostingContext:
+        return cls(program, diagnostics, date(program.program.fiscal_year, 1, 1),
+                   adjust or Adjustments())
 
     # -- values ------------------------------------------------------------------------
     def value(self, raw: Qty | Ref | None, role: str, subject: str = "", unit: str = "",
@@ -38,10 +71,20 @@ class CostingContext:
         if raw is None:
             return default(role, fallback, subject, unit) if fallback is not None else None
         if isinstance(raw, Ref):
-            return self.parameter(raw, role, subject, unit)
-        if raw.loc is None:  # a model default (e.g. one person, frequency 1)
-            return default(role, raw.value, subject, unit)
-        return given(role, raw.value, subject, raw.loc, unit, source)
+            figure = self.parameter(raw, role, subject, unit)
+        elif raw.loc is None:  # a model default (e.g. one person, frequency 1)
+            figure = default(role, raw.value, subject, unit)
+        else:
+            figure = given(role, raw.value, subject, raw.loc, unit, source)
+        return self.indexed(figure) if figure is not None else None
+
+    def indexed(self, figure: Figure) -> Figure:
+        """A price-like figure moved by the year's price index (others unchanged)."""
+        index = self.adjust.price_index
+        if index is None or figure.role not in INDEXED_ROLES:
+            return figure
+        return derived(figure.role, mul(figure.value, index.value), "indexed", [figure, index],
+                       figure.subject, figure.unit)
 
     def parameter(self, ref: Ref, role: str, subject: str = "", unit: str = "") -> Figure | None:
         param = self.program.parameters.get(ref.name)

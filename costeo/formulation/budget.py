@@ -13,13 +13,14 @@ from decimal import Decimal
 
 from costeo.costing.bottom_up import bottom_up_components
 from costeo.costing.components import UNCLASSIFIED, Component
-from costeo.costing.context import CostingContext, check_parameters
+from costeo.costing.context import Adjustments, CostingContext, check_parameters
 from costeo.costing.declared import declared_unit_cost
 from costeo.costing.observed import observed_unit_cost
 from costeo.costing.top_down import envelope
 from costeo.diagnostics import Diagnostics
 from costeo.formulation.cells import CellInput, build_cells
-from costeo.formulation.checks import check_classifiers, check_codes
+from costeo.formulation.checks import check_classifiers, check_codes, check_planning
+from costeo.formulation.periods import check_calendars
 from costeo.formulation.published import check_activity_published, check_published, compare
 from costeo.formulation.registers import RegisterTable, read_register
 from costeo.formulation.result import (
@@ -32,18 +33,27 @@ from costeo.formulation.result import (
     cell_id,
     cell_label,
 )
+from costeo.formulation.variants import resolve_pending
 from costeo.lineage import DEFAULT, Figure, derived
 from costeo.model.methods import BottomUp, Declared, Observed, TopDown
 from costeo.model.program import Activity, Product, Program
 from costeo.money import ONE, ZERO, div, mul, round_money, round_to, split, total
 
 
-def cost_program(program: Program, diagnostics: Diagnostics, file: str = "") -> CostResult | None:
-    """Cost every activity; None when errors make the budget meaningless (see diagnostics)."""
-    ctx = CostingContext.for_program(program, diagnostics)
+def cost_program(program: Program, diagnostics: Diagnostics, file: str = "",
+                 adjust: Adjustments | None = None) -> CostResult | None:
+    """Cost every activity; None when errors make the budget meaningless (see diagnostics).
+
+    ``adjust`` carries what a frame year or a scenario changes (see costing.context).
+    """
+    ctx = CostingContext.for_program(program, diagnostics, adjust)
+    resolve_pending(ctx)
     check_parameters(program, diagnostics)
     check_codes(program, diagnostics)
     check_classifiers(program, diagnostics)
+    if not ctx.adjust.is_variant:
+        check_planning(program, diagnostics)
+        check_calendars(ctx)
     if program.cost_centres:
         ctx.all_indirect_ratios()  # every centre is checked, used or not
     registers: dict[str, RegisterTable] = {}
@@ -58,7 +68,7 @@ def cost_program(program: Program, diagnostics: Diagnostics, file: str = "") -> 
         if not product.activities:
             diagnostics.add("empty-product", product.loc, product=product.code)
         results = [cost_activity(ctx, product, a, registers, classifier_lines)
-                   for a in product.activities]
+                   for a in product.activities if in_year(a, program)]
         check_shares(ctx, product)
         done = [r for r in results if r is not None]
         amount = total(r.amount for r in done)
@@ -66,7 +76,7 @@ def cost_program(program: Program, diagnostics: Diagnostics, file: str = "") -> 
                          f"{product.code} {product.name}", id=product.code)
         products.append(ProductResult(product, done, amount, figure))
     common = [cost_activity(ctx, None, a, registers, classifier_lines)
-              for a in program.common_actions]
+              for a in program.common_actions if in_year(a, program)]
     common_done = [r for r in common if r is not None]
     if diagnostics.has_errors:
         return None
@@ -80,8 +90,14 @@ def cost_program(program: Program, diagnostics: Diagnostics, file: str = "") -> 
     figure = derived("total", grand, "sum", parts, f"{info.code} {info.name}", id="total")
     result = CostResult(program, products, common_done, grand, figure, diagnostics, file)
     result.figures = index_figures(result, classifier_lines)
-    check_published(ctx, result)
+    if not ctx.adjust.is_variant:
+        check_published(ctx, result)
     return result
+
+
+def in_year(activity: Activity, program: Program) -> bool:
+    """One-off activities (``years: [2014]``) are costed only in those fiscal years."""
+    return activity.years is None or program.program.fiscal_year in activity.years
 
 
 def check_shares(ctx: CostingContext, product: Product) -> None:
@@ -241,7 +257,6 @@ def _cost_result_mode(ctx: CostingContext, product: Product | None, activity: Ac
             given_amount = cell.columns.get("amount")
             if given_amount is None:  # pragma: no cover - every row has all columns
                 return None
-            given_amount.role = "envelope"
             amount = round_money(given_amount.value)
             figure = derived("cell", amount, "given_amount", [given_amount], subject)
         else:
@@ -296,7 +311,8 @@ def _finish(ctx: CostingContext, product: Product | None, activity: Activity, me
     result = ActivityResult(activity, product, method, target, frequency.value, amount, figure,
                             frequency, unit_cost, cells, lines, shares, declared=declared,
                             result_mode=result_mode)
-    check_activity_published(ctx, result)
+    if not ctx.adjust.is_variant:  # published figures describe the program as written
+        check_activity_published(ctx, result)
     return result
 
 

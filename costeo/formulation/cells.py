@@ -13,7 +13,8 @@ from costeo.lineage import Figure, derived
 from costeo.messages import did_you_mean
 from costeo.model.methods import BottomUp, Declared, TopDown
 from costeo.model.program import Activity, RegisterTarget
-from costeo.money import total
+from costeo.model.values import Ref
+from costeo.money import mul, total
 
 CHECK_COLUMNS = ("displayed_unit_cost", "published_amount")
 PRICE_PREFIX = "price."
@@ -46,6 +47,30 @@ def allowed_columns(activity: Activity) -> set[str]:
 
 def build_cells(ctx: CostingContext, activity: Activity,
                 registers: dict[str, RegisterTable]) -> list[CellInput] | None:
+    """The activity's cells as written, then as a frame year or scenario adjusts them."""
+    cells = written_cells(ctx, activity, registers)
+    if cells is None:
+        return None
+    adjust = ctx.adjust
+    replaced = adjust.targets.get(activity.code)
+    if replaced is not None:  # one annual target replaces the cells, keeping the prices
+        return [CellInput((), replaced, loc=activity.loc)]
+    factor = adjust.target_factors.get(activity.code)
+    for cell in cells:
+        if factor is not None:
+            cell.target = derived("target", mul(cell.target.value, factor.value), "target_factor",
+                                  [cell.target, factor], cell.target.subject, cell.target.unit)
+        for name in list(cell.columns):
+            if name.startswith(PRICE_PREFIX) and (
+                    activity.code, name[len(PRICE_PREFIX):]) in adjust.fixed_prices:
+                del cell.columns[name]
+            elif name.startswith(PRICE_PREFIX) or name in ("unit_cost", "amount"):
+                cell.columns[name] = ctx.indexed(cell.columns[name])
+    return cells
+
+
+def written_cells(ctx: CostingContext, activity: Activity,
+                  registers: dict[str, RegisterTable]) -> list[CellInput] | None:
     subject = activity.name
     if isinstance(activity.target, RegisterTarget):
         if activity.cells is not None:
@@ -117,11 +142,17 @@ def table_cells(ctx: CostingContext, activity: Activity) -> list[CellInput] | No
         columns: dict[str, Figure] = {}
         places: int | None = None
         for column, raw in zip(table.columns, raw_row[len(dims):], strict=True):
-            figure = parse_count(ctx, raw, column, label, loc, table.source)
+            if isinstance(raw, str) and raw.startswith("$") and column != "target":
+                # a price or cost may name a dated parameter, so scenarios and years move it
+                figure = ctx.parameter(Ref(raw[1:], getattr(raw, "loc", loc)), column, label)
+            else:
+                figure = parse_count(ctx, raw, column, label, loc, table.source)
             if figure is None:
                 ok = False
                 continue
             columns[column] = figure
+            if column == "amount":
+                figure.role = "envelope"
             if column.startswith(PRICE_PREFIX):
                 figure.role = "price"
                 figure.subject = f"{column[len(PRICE_PREFIX):]} [{', '.join(key_values)}]"
@@ -157,6 +188,7 @@ def register_cells(ctx: CostingContext, activity: Activity, spec: RegisterTarget
     if spec.lag > 0 and opening is None:
         ctx.diagnostics.add("missing-field", spec.loc, field="opening")
         return None
+    factor = ctx.value(spec.factor, "factor", activity.name) if spec.factor else None
     dim = table.register.period
     cells: list[CellInput] = []
     for index, period in enumerate(table.periods):
@@ -170,5 +202,8 @@ def register_cells(ctx: CostingContext, activity: Activity, spec: RegisterTarget
             formula = "register_lag" if spec.lag else "register_sum"
         target = derived("target", total(p.value for p in parts), formula, parts,
                          f"{activity.name} [{period}]", activity.unit)
+        if factor is not None:  # e.g. paid = register × compliance rate
+            target = derived("target", mul(target.value, factor.value), "target_factor",
+                             [target, factor], target.subject, activity.unit)
         cells.append(CellInput(((dim, period),), target, loc=table.row_locs[index]))
     return cells

@@ -41,3 +41,29 @@ def check_classifiers(program: Program, diagnostics: Diagnostics) -> None:
                     diagnostics.add("missing-classifier", inp.loc, item=inp.name)
         elif method.classifier is None:
             diagnostics.add("missing-classifier", method.loc or activity.loc, item=activity.name)
+
+
+def check_planning(program: Program, diagnostics: Diagnostics) -> None:
+    """Scenarios name things that exist; the frame has every projected year's data."""
+    from costeo.formulation.variants import scenario_variant
+
+    for name, scenario in program.scenarios.items():
+        if scenario.changes:
+            scenario_variant(program, name, diagnostics)
+    frame = program.frame
+    for _, activity in program.activities():
+        rule = activity.projection
+        if rule is None:
+            continue
+        if frame is None:
+            diagnostics.add("frame-year-missing", rule.field_loc("population"),
+                            population=rule.population, year=program.program.fiscal_year)
+            continue
+        population = frame.populations.get(rule.population)
+        coverage = frame.coverage.get(rule.population, {})
+        for year in frame.years:
+            if population is None or str(year) not in population.values or (
+                    str(year) not in coverage):
+                diagnostics.add("frame-year-missing", rule.field_loc("population"),
+                                population=rule.population, year=year)
+                break

@@ -30,6 +30,12 @@ class LStr(str):
         obj.tag = tag
         return obj
 
+    def __reduce__(self) -> tuple[type[LStr], tuple[str, Location, str]]:
+        return (LStr, (str(self), self.loc, self.tag))
+
+    def __deepcopy__(self, memo: dict[int, object]) -> LStr:
+        return self  # immutable, like str
+
 
 class LDict(dict[str, Any]):
     loc: Location

@@ -13,6 +13,7 @@ from pydantic import Discriminator, Field, Tag
 
 from costeo.model.base import Node
 from costeo.model.methods import Method
+from costeo.model.planning import Calendar, Ceiling, Frame, Projection, Scenario
 from costeo.model.values import Day, FiscalYear, Integer, Number, SignedNumber, Text, Value
 
 CURRENCIES = ("PEN", "USD")
@@ -69,6 +70,7 @@ class Dimension(Node):
 
     name: Text
     values: list[Text] | dict[str, Text]
+    period: Literal["month", "bimester", "quarter", "semester", "year"] | None = None
 
     def codes(self) -> list[str]:
         return list(self.values) if isinstance(self.values, dict) else list(self.values)
@@ -126,6 +128,7 @@ class RegisterTarget(Node):
     columns: list[Text]
     lag: Integer = 0
     opening: Value | None = None
+    factor: Value | None = None
 
 
 class PublishedSubtotal(Node):
@@ -166,6 +169,9 @@ class Activity(Node):
     cells: CellTable | None = None
     cost: Method
     published: Published | None = None
+    projection: Projection | None = None
+    calendar: Text | None = None
+    years: list[Integer] | None = None
     source: Text | None = None
 
 
@@ -188,6 +194,10 @@ class Program(Node):
     products: list[Product]
     common_actions: list[Activity] = []
     published: Published | None = None
+    frame: Frame | None = None
+    calendars: dict[str, Calendar] = {}
+    ceilings: list[Ceiling] = []
+    scenarios: dict[str, Scenario] = {}
 
     def activities(self) -> Iterator[tuple[Product | None, Activity]]:
         for product in self.products:

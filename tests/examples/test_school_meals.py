@@ -10,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import pytest
 
 from costeo import Loaded
+from tests.conftest import SCHOOL_MEALS
 
 DAYS = 191
 # (modality, user, quintile, zone): (users, displayed unit cost, published amount)
@@ -128,6 +129,9 @@ def test_explain_reaches_each_row_amount_in_the_file(school_meals: Loaded) -> No
     assert figure is not None
     leaves = list(figure.leaves())
     located = {(leaf.role, leaf.value): leaf.loc for leaf in leaves if leaf.loc}
-    assert located[("envelope", Decimal(40077453))].line == 60
-    assert located[("target", Decimal(82142))].line == 60
+    text = SCHOOL_MEALS.read_text(encoding="utf-8").splitlines()
+    row = 1 + next(i for i, line in enumerate(text)
+                   if "[raciones, preescolar, I-II, costa_sierra, 82142," in line)
+    assert located[("envelope", Decimal(40077453))].line == row
+    assert located[("target", Decimal(82142))].line == row
     assert located[("frequency", Decimal(191))].file.endswith("alimentacion-escolar-2014.yaml")

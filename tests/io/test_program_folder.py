@@ -25,8 +25,10 @@ def make_folder(tmp_path: Path) -> Path:
     sections = split_sections(HEALTH.read_text(encoding="utf-8"))
     folder = tmp_path / "salud"
     (folder / "productos").mkdir(parents=True)
+    elsewhere = {"parameters", "staff", "cost_centres", "products", "common_actions"}
     (folder / "program.yaml").write_text(
-        sections["_head"] + sections["program"] + sections["dimensions"], encoding="utf-8")
+        "".join(text for name, text in sections.items() if name not in elsewhere),
+        encoding="utf-8")
     (folder / "parametros.yaml").write_text(sections["parameters"], encoding="utf-8")
     (folder / "centros.yaml").write_text(sections["staff"] + sections["cost_centres"],
                                          encoding="utf-8")
