@@ -118,7 +118,9 @@ FORMULAS: dict[str, tuple[str, str]] = {
     "indexed": ("valor × índice de precios del año", "value × the year's price index"),
     "cumulative_index": ("producto de (1 + tasa) de cada año desde el año fiscal",
                          "product of (1 + rate) for each year since the fiscal year"),
-    "projection": ("población × cobertura × por unidad", "population × coverage × per unit"),
+    "projection": ("población cubierta × por unidad", "covered population × per unit"),
+    "covered": ("población × cobertura, redondeada a la unidad",
+                "population × coverage, rounded to whole units"),
     "target_factor": ("meta × factor del escenario", "target × scenario factor"),
 }
 

@@ -210,6 +210,21 @@ CATALOGUE: dict[str, Entry] = {
         "calendar '{calendar}' has {days} working days and the frequency is {frequency}",
         "ajuste las fechas, feriados o vacaciones del calendario, o la frecuencia",
         "adjust the calendar's dates, holidays or breaks, or the frequency"),
+    "unknown-ubigeo": Entry(
+        E, "'{value}' no es un ubigeo de {level} vigente", "'{value}' is not a valid {level} ubigeo",
+        "{suggestion}", "{suggestion}"),
+    "invalid-zone-map": Entry(
+        E, "las zonas '{name}' no se pueden leer: {problem}", "zones '{name}' cannot be read: {problem}",
+        "cada zona lista códigos INEI de departamento (2 dígitos), provincia (4) o distrito (6), "
+        "cada código en una sola zona",
+        "each zone lists INEI department (2 digits), province (4) or district (6) codes, each "
+        "code in one zone only"),
+    "unknown-zone": Entry(
+        E, "'{zone}' no es una zona de '{zones}'", "'{zone}' is not a zone of '{zones}'",
+        "zonas: {choices}", "zones: {choices}"),
+    "unknown-zone-map": Entry(
+        E, "las zonas de precios '{name}' no están definidas en 'zones'",
+        "price zones '{name}' are not defined under 'zones'", "{suggestion}", "{suggestion}"),
     "unknown-register": Entry(
         E, "el padrón '{name}' no está definido en 'registers'",
         "register '{name}' is not defined under 'registers'",

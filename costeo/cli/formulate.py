@@ -31,7 +31,8 @@ from costeo.i18n import fmt_money, fmt_number, locale_for, t
 from costeo.loader import load_program
 
 BY_HELP = ("Desagregación: product, activity, classifier, month, bimester, quarter, "
-           "semester o el nombre de una dimensión (p. ej. region, bimestre).")
+           "semester, district, province, department, national o el nombre de una dimensión "
+           "(p. ej. region, bimestre).")
 
 
 def formulate(
@@ -78,7 +79,7 @@ def formulate(
     rows = breakdown(result, by)
     if rows is None:
         choices = ", ".join(["product", "activity", "classifier", *MONTHS_IN,
-                             *program.dimensions])
+                             *program.dimensions, *TERRITORY_LEVELS])
         err.print((f"desagregación desconocida '{by}'; use: {choices}" if lang is Lang.es else
                    f"unknown breakdown '{by}'; use: {choices}"), markup=False)
         raise typer.Exit(2)
@@ -127,10 +128,26 @@ def names_of(result: CostResult, lang: str) -> dict[str, str]:
     names["common"] = t("common_actions", lang)
     for dimension in result.program.dimensions.values():
         names.update({code: dimension.label(code) for code in dimension.codes()})
+    if territory_dimension(result) is not None:
+        from costeo.territory import territory
+
+        names.update({p.ubigeo: p.label for p in territory()})
     return names
 
 
+TERRITORY_LEVELS = ("district", "province", "department", "national")
+
+
+def territory_dimension(result: CostResult) -> str | None:
+    return next((n for n, d in result.program.dimensions.items() if d.territory), None)
+
+
 def breakdown(result: CostResult, by: str) -> dict[str, Decimal] | None:
+    dimension = territory_dimension(result)
+    if by in TERRITORY_LEVELS and dimension is not None:
+        if by == result.program.dimensions[dimension].territory:
+            return dict(sorted(result.by_dimension(dimension).items()))
+        return dict(sorted(result.by_territory(dimension, by).items()))
     if by in MONTHS_IN:
         months = by_month(result)
         if by == "month":

@@ -19,7 +19,12 @@ from costeo.costing.observed import observed_unit_cost
 from costeo.costing.top_down import envelope
 from costeo.diagnostics import Diagnostics
 from costeo.formulation.cells import CellInput, build_cells
-from costeo.formulation.checks import check_classifiers, check_codes, check_planning
+from costeo.formulation.checks import (
+    check_classifiers,
+    check_codes,
+    check_planning,
+    check_zones,
+)
 from costeo.formulation.periods import check_calendars
 from costeo.formulation.published import check_activity_published, check_published, compare
 from costeo.formulation.registers import RegisterTable, read_register
@@ -34,6 +39,7 @@ from costeo.formulation.result import (
     cell_label,
 )
 from costeo.formulation.variants import resolve_pending
+from costeo.formulation.zones import ZonePricing
 from costeo.lineage import DEFAULT, Figure, derived
 from costeo.model.methods import BottomUp, Declared, Observed, TopDown
 from costeo.model.program import Activity, Product, Program
@@ -51,6 +57,7 @@ def cost_program(program: Program, diagnostics: Diagnostics, file: str = "",
     check_parameters(program, diagnostics)
     check_codes(program, diagnostics)
     check_classifiers(program, diagnostics)
+    check_zones(program, diagnostics)
     if not ctx.adjust.is_variant:
         check_planning(program, diagnostics)
         check_calendars(ctx)
@@ -62,12 +69,13 @@ def cost_program(program: Program, diagnostics: Diagnostics, file: str = "",
         if table is not None:
             registers[code] = table
     classifier_lines: dict[str, list[Figure]] = defaultdict(list)
+    pricing = ZonePricing.for_context(ctx)
 
     products: list[ProductResult] = []
     for product in program.products:
         if not product.activities:
             diagnostics.add("empty-product", product.loc, product=product.code)
-        results = [cost_activity(ctx, product, a, registers, classifier_lines)
+        results = [cost_activity(ctx, product, a, registers, classifier_lines, pricing)
                    for a in product.activities if in_year(a, program)]
         check_shares(ctx, product)
         done = [r for r in results if r is not None]
@@ -75,7 +83,7 @@ def cost_program(program: Program, diagnostics: Diagnostics, file: str = "",
         figure = derived("product", amount, "sum", [r.figure for r in done],
                          f"{product.code} {product.name}", id=product.code)
         products.append(ProductResult(product, done, amount, figure))
-    common = [cost_activity(ctx, None, a, registers, classifier_lines)
+    common = [cost_activity(ctx, None, a, registers, classifier_lines, pricing)
               for a in program.common_actions if in_year(a, program)]
     common_done = [r for r in common if r is not None]
     if diagnostics.has_errors:
@@ -114,7 +122,8 @@ def check_shares(ctx: CostingContext, product: Product) -> None:
 
 def cost_activity(ctx: CostingContext, product: Product | None, activity: Activity,
                   registers: dict[str, RegisterTable],
-                  classifier_lines: dict[str, list[Figure]]) -> ActivityResult | None:
+                  classifier_lines: dict[str, list[Figure]],
+                  pricing: ZonePricing) -> ActivityResult | None:
     cells = build_cells(ctx, activity, registers)
     frequency = ctx.value(activity.frequency, "frequency", activity.name,
                           activity.frequency_unit or "", fallback=ONE)
@@ -135,13 +144,22 @@ def cost_activity(ctx: CostingContext, product: Product | None, activity: Activi
     cell_results: list[CellResult] = []
     lines: list[Line] = []
     uniform = base is not None
+    by_zone: dict[tuple[str, ...], list[Component]] = {}  # unit cost once per price zone
     for cell in cells:
         components = base
+        zone_prices, zones = pricing.prices(activity, cell.key)
         if base is None or cell.columns.get("unit_cost") is not None or cell.prices():
-            overridden = _components(ctx, activity, cell)
+            overridden = _components(ctx, activity, cell, zone_prices)
             if overridden is None:
                 return None
             components, uniform = overridden, False
+        elif zone_prices:
+            if zones not in by_zone:
+                overridden = _components(ctx, activity, cell, zone_prices)
+                if overridden is None:
+                    return None
+                by_zone[zones] = overridden
+            components, uniform = by_zone[zones], False
         assert components is not None
         result = _driver_cell(activity, cell, frequency, components, lines, classifier_lines)
         _check_cell(ctx, cell, result)
@@ -167,11 +185,12 @@ def _cost_for_diagnostics(ctx: CostingContext, activity: Activity) -> None:
         _components(ctx, activity, None)
 
 
-def _components(ctx: CostingContext, activity: Activity,
-                cell: CellInput | None) -> list[Component] | None:
+def _components(ctx: CostingContext, activity: Activity, cell: CellInput | None,
+                zone_prices: dict[str, Figure] | None = None) -> list[Component] | None:
     method = activity.cost
-    if isinstance(method, BottomUp):
-        return bottom_up_components(ctx, method, cell.prices() if cell else None)
+    if isinstance(method, BottomUp):  # a cell's own price column wins over its zone's price
+        prices = {**(zone_prices or {}), **(cell.prices() if cell else {})}
+        return bottom_up_components(ctx, method, prices)
     if isinstance(method, Declared):
         override = cell.columns.get("unit_cost") if cell else None
         figure = declared_unit_cost(ctx, method, activity.name, override)

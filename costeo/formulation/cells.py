@@ -10,7 +10,7 @@ from costeo.diagnostics import Location
 from costeo.formulation.registers import RegisterTable, parse_count, row_location
 from costeo.formulation.result import CellKey
 from costeo.lineage import Figure, derived
-from costeo.messages import did_you_mean
+from costeo.messages import Localized, did_you_mean
 from costeo.model.methods import BottomUp, Declared, TopDown
 from costeo.model.program import Activity, RegisterTarget
 from costeo.model.values import Ref
@@ -125,7 +125,12 @@ def table_cells(ctx: CostingContext, activity: Activity) -> list[CellInput] | No
             continue
         key_values = [str(v) for v in raw_row[: len(dims)]]
         for dim, raw in zip(dims, raw_row[: len(dims)], strict=True):
-            codes = ctx.program.dimensions[dim].codes()
+            dimension = ctx.program.dimensions[dim]
+            if dimension.territory is not None:
+                if not valid_ubigeo(ctx, dimension.territory, raw, getattr(raw, "loc", loc)):
+                    ok = False
+                continue
+            codes = dimension.codes()
             if str(raw) not in codes:
                 ctx.diagnostics.add("unknown-dimension-value", getattr(raw, "loc", loc),
                                     value=str(raw), dimension=dim, choices=", ".join(codes))
@@ -165,6 +170,30 @@ def table_cells(ctx: CostingContext, activity: Activity) -> list[CellInput] | No
             target.unit = activity.unit
             cells.append(CellInput(key, target, columns, loc, places))
     return cells if ok else None
+
+
+LEVEL_NAMES = {"district": ("distrito", "district"), "province": ("provincia", "province"),
+               "department": ("departamento", "department")}
+
+
+def valid_ubigeo(ctx: CostingContext, level: str, raw: object, loc: Location | None) -> bool:
+    """A territory cell's code is an INEI ubigeo of the dimension's level, in force that year."""
+    from costeo.territory import suggest, territory
+
+    code = str(raw)
+    year = ctx.program.program.fiscal_year
+    if territory().is_valid(code, year, level):  # type: ignore[arg-type]
+        return True
+    found = suggest(code, year)
+    hint = Localized(
+        es="; ".join(s.message("es") for s in found[:3]) or "use el código INEI de 6 dígitos, "
+        "entre comillas para conservar el cero inicial (\"010101\")",
+        en="; ".join(s.message("en") for s in found[:3]) or "use the 6-digit INEI code, quoted "
+        "to keep a leading zero (\"010101\")")
+    es, en = LEVEL_NAMES.get(level, (level, level))
+    ctx.diagnostics.add("unknown-ubigeo", loc, value=code, level=Localized(es=es, en=en),
+                        suggestion=hint)
+    return False
 
 
 def register_cells(ctx: CostingContext, activity: Activity, spec: RegisterTarget,

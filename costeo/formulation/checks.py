@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from costeo.diagnostics import Diagnostics, Location
+from costeo.messages import did_you_mean
 from costeo.model.methods import BottomUp
 from costeo.model.program import Activity, Product, Program
 
@@ -67,3 +68,31 @@ def check_planning(program: Program, diagnostics: Diagnostics) -> None:
                 diagnostics.add("frame-year-missing", rule.field_loc("population"),
                                 population=rule.population, year=year)
                 break
+
+
+def check_zones(program: Program, diagnostics: Diagnostics) -> None:
+    """Zone maps name a territory dimension; inputs price zones that exist."""
+    for zones in program.zones.values():
+        dimension = program.dimensions.get(zones.dimension)
+        if dimension is None or dimension.territory is None:
+            territorial = [n for n, d in program.dimensions.items() if d.territory]
+            diagnostics.add("unknown-dimension", zones.field_loc("dimension"),
+                            name=zones.dimension, suggestion=did_you_mean(zones.dimension,
+                                                                          territorial))
+    for _, activity in program.activities():
+        if not isinstance(activity.cost, BottomUp):
+            continue
+        for inp in activity.cost.inputs:
+            rule = inp.zone_prices
+            if rule is None:
+                continue
+            zone_map = program.zones.get(rule.zones)
+            if zone_map is None:
+                diagnostics.add("unknown-zone-map", rule.field_loc("zones"), name=rule.zones,
+                                suggestion=did_you_mean(rule.zones, list(program.zones)))
+                continue
+            known = set(zone_map.map) | ({zone_map.default} if zone_map.default else set())
+            for zone in rule.prices:
+                if zone not in known:
+                    diagnostics.add("unknown-zone", rule.field_loc("prices"), zone=zone,
+                                    zones=rule.zones, choices=", ".join(sorted(known)))

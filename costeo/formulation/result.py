@@ -147,6 +147,12 @@ class CostResult:
                     sums[value] += line.amount
         return dict(sums)
 
+    def by_territory(self, dimension: str, level: str) -> dict[str, Decimal]:
+        """A territory dimension's amounts rolled up to province, department or national."""
+        from costeo.territory import territory
+
+        return territory().roll_up(self.by_dimension(dimension), level)  # type: ignore[arg-type]
+
     def declared_share(self) -> Decimal:
         """Share of the budget whose unit cost is declared without breakdown."""
         declared = total(a.amount for a in self.activities() if a.declared)

@@ -18,7 +18,7 @@ from costeo.model.methods import BottomUp, Declared, TopDown
 from costeo.model.planning import Change
 from costeo.model.program import Activity, DatedValue, Program
 from costeo.model.values import Qty, Ref
-from costeo.money import ONE, mul
+from costeo.money import ONE, mul, round_to
 
 # fields a scenario may change on an input, by the input's attribute name
 INPUT_FIELDS = ("price", "quantity", "frequency", "minutes", "hours", "people",
@@ -162,6 +162,8 @@ def projected_target(ctx: CostingContext, program: Program, activity: Activity,
     per = ctx.value(rule.per_unit, "per_unit", activity.name, fallback=ONE)
     if pop is None or cov is None or per is None:
         return None
-    value = mul(pop.value, cov.value, per.value)
-    return derived("target", value, "projection", [pop, cov, per],
+    # whole beneficiaries first (households, children), then units per beneficiary
+    covered = derived("population", round_to(mul(pop.value, cov.value), 0), "covered",
+                      [pop, cov], f"{population.name} {year}", population.unit)
+    return derived("target", mul(covered.value, per.value), "projection", [covered, per],
                    f"{activity.name} {year}", activity.unit)

@@ -16,10 +16,18 @@ INPUT_KINDS = ("item", "labour", "equipment", "indirect", "markup", "transfer")
 DEFAULT_USEFUL_LIFE = {"equipment": 10, "furniture": 10, "instrument": 3}
 
 
+class ZonePrices(Node):
+    """The input's price in some price zones (the others keep ``price``)."""
+
+    zones: Text
+    prices: dict[Text, Value]
+
+
 class InputBase(Node):
     id: Text
     name: Text
     classifier: Classifier | None = None
+    zone_prices: ZonePrices | None = None
     source: Text | None = None
 
 

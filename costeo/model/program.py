@@ -69,14 +69,36 @@ class Dimension(Node):
     """A named segmentation (region, quintile, user type, modality...) and its values."""
 
     name: Text
-    values: list[Text] | dict[str, Text]
+    values: list[Text] | dict[str, Text] = []
     period: Literal["month", "bimester", "quarter", "semester", "year"] | None = None
+    territory: Literal["district", "province", "department"] | None = None
 
     def codes(self) -> list[str]:
         return list(self.values) if isinstance(self.values, dict) else list(self.values)
 
     def label(self, code: str) -> str:
-        return self.values.get(code, code) if isinstance(self.values, dict) else code
+        if isinstance(self.values, dict) and code in self.values:
+            return self.values[code]
+        if self.territory is not None:
+            from costeo.territory import territory
+
+            place = territory().lookup(code)
+            return place.label if place is not None else code
+        return code
+
+
+class Zones(Node):
+    """Price zones of a territory dimension: zone -> department, province or district codes.
+
+    The most specific code wins (district, then province, then department), then the
+    ``default`` zone. Inputs may price per zone with ``zone_prices``.
+    """
+
+    name: Text
+    dimension: Text
+    map: dict[Text, list[Text]]
+    default: Text | None = None
+    source: Text | None = None
 
 
 class StaffCategory(Node):
@@ -194,6 +216,7 @@ class Program(Node):
     products: list[Product]
     common_actions: list[Activity] = []
     published: Published | None = None
+    zones: dict[str, Zones] = {}
     frame: Frame | None = None
     calendars: dict[str, Calendar] = {}
     ceilings: list[Ceiling] = []

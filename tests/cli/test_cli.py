@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from costeo.cli.main import app
-from tests.conftest import ALL_EXAMPLES, CASH_TRANSFERS, HEALTH, SCHOOL_MEALS
+from tests.conftest import ALL_EXAMPLES, CASH_TRANSFERS, EXAMPLES, HEALTH, SCHOOL_MEALS
 
 runner = CliRunner()
 
@@ -115,3 +115,44 @@ def test_schema_command_prints_the_published_schema() -> None:
     schema = json.loads(output)
     assert schema["title"] == "costeo program"
     assert "Activity" in schema["$defs"]
+
+
+def test_formulate_against_the_ceiling() -> None:
+    code, output = run("formulate", HEALTH, "--json")
+    assert code == 0
+    data = json.loads(output)
+    assert data["ceiling"]["amount"] == "10500000"
+    assert sum(Decimal(v) for v in data["ceiling"]["fitted"].values()) == Decimal(10500000)
+    code, output = run("formulate", HEALTH)
+    assert "Exceso sobre el techo" in output and "Ajustado al techo" in output
+
+
+def test_formulate_frame_and_periods() -> None:
+    code, output = run("formulate", CASH_TRANSFERS, "--frame", "--json")
+    assert code == 0
+    years = {y["year"]: y for y in json.loads(output)["years"]}
+    assert years[2016]["published"] == "1620600000"
+    code, output = run("formulate", SCHOOL_MEALS, "--by", "quarter", "--json")
+    rows = json.loads(output)["rows"]
+    assert sum(Decimal(v) for v in rows.values()) == Decimal("1176161643.00")
+    code, output = run("formulate", SCHOOL_MEALS, "--by", "nada")
+    assert code == 2 and "quarter" in output
+
+
+def test_formulate_by_province() -> None:
+    code, output = run("formulate", EXAMPLES / "nutricion-huancavelica-2015.yaml", "--by",
+                       "province")
+    assert code == 0 and "Castrovirreyna" in output
+
+
+def test_scenario_compare_explains_the_change() -> None:
+    code, output = run("scenario", "compare", CASH_TRANSFERS, "comision_6")
+    assert code == 0
+    assert "Comisión bancaria" in output and "7 → 6" in output
+    assert "transferencias-juntos-2014.yaml:" in output
+    code, output = run("scenario", "compare", HEALTH, "inercial", "--json")
+    assert code == 0 and json.loads(output)[0]["inertial"] == "6720000.00"
+    code, output = run("scenario", "compare", HEALTH, "no_existe")
+    assert code == 1 and "vacuna_1_30" in output
+    code, output = run("scenario", "list", HEALTH)
+    assert code == 0 and "inercial" in output
