@@ -6,12 +6,15 @@ import json
 import sys
 from decimal import Decimal
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 
 from costeo.diagnostics import Diagnostic, Severity
+from costeo.formulation.result import CostResult
+from costeo.loader import Loaded, load_program
 
 # Exit codes (documented in docs/reference/cli.md):
 OK, INPUT_ERRORS, USAGE, WARNINGS, NOT_FOUND = 0, 1, 2, 3, 4
@@ -49,3 +52,16 @@ def print_diagnostics(diagnostics: list[Diagnostic], lang: str, console: Console
         console.print(head, style=STYLE[d.severity], markup=False)
         if rest:
             console.print(rest, style="dim", markup=False)
+
+
+def load_or_exit(file: Path, lang: str, json: bool = False) -> tuple[Loaded, CostResult]:
+    """Load and cost a program; on errors print them (or their JSON) and exit with 1."""
+    loaded = load_program(file)
+    if loaded.result is None:
+        if json:
+            print_json({"file": loaded.file,
+                        "diagnostics": [d.to_dict(lang) for d in loaded.diagnostics]})
+        else:
+            print_diagnostics(loaded.diagnostics, lang, err)
+        raise typer.Exit(INPUT_ERRORS)
+    return loaded, loaded.result

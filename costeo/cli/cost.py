@@ -8,18 +8,16 @@ from typing import Annotated
 import typer
 
 from costeo.cli.common import (
-    INPUT_ERRORS,
     JsonOption,
     Lang,
     LangOption,
-    err,
+    load_or_exit,
     out,
     print_diagnostics,
     print_json,
 )
 from costeo.cli.render import budget_table, classifier_table
 from costeo.io.result_json import result_to_dict
-from costeo.loader import load_program
 
 
 def cost(
@@ -28,17 +26,10 @@ def cost(
     json: JsonOption = False,
 ) -> None:
     """Costea un programa: tabla de formulación y presupuesto por clasificador."""
-    loaded = load_program(file)
-    if loaded.result is None:
-        if json:
-            print_json({"file": loaded.file, "diagnostics":
-                        [d.to_dict(lang.value) for d in loaded.diagnostics]})
-        else:
-            print_diagnostics(loaded.diagnostics, lang.value, err)
-        raise typer.Exit(INPUT_ERRORS)
+    loaded, result = load_or_exit(file, lang.value, json)
     if json:
-        print_json(result_to_dict(loaded.result, lang.value))
+        print_json(result_to_dict(result, lang.value))
         return
-    out.print(budget_table(loaded.result, lang.value))
-    out.print(classifier_table(loaded.result, lang.value))
+    out.print(budget_table(result, lang.value))
+    out.print(classifier_table(result, lang.value))
     print_diagnostics(loaded.diagnostics, lang.value)

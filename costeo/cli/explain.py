@@ -9,19 +9,17 @@ from typing import Annotated
 import typer
 
 from costeo.cli.common import (
-    INPUT_ERRORS,
     NOT_FOUND,
     JsonOption,
     Lang,
     LangOption,
     err,
+    load_or_exit,
     out,
-    print_diagnostics,
     print_json,
 )
 from costeo.cli.render import lineage_tree
 from costeo.i18n import locale_for
-from costeo.loader import load_program
 
 
 def explain(
@@ -35,11 +33,7 @@ def explain(
     json: JsonOption = False,
 ) -> None:
     """Explica cómo se obtuvo una cifra, hasta los datos dados y su archivo:línea."""
-    loaded = load_program(file)
-    result = loaded.result
-    if result is None:
-        print_diagnostics(loaded.diagnostics, lang.value, err)
-        raise typer.Exit(INPUT_ERRORS)
+    loaded, result = load_or_exit(file, lang.value)
     if figure is None:
         ids = list(result.figures)
         if json:

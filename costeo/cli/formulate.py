@@ -17,6 +17,7 @@ from costeo.cli.common import (
     Lang,
     LangOption,
     err,
+    load_or_exit,
     out,
     print_diagnostics,
     print_json,
@@ -28,7 +29,6 @@ from costeo.formulation.periods import MONTHS_IN, by_month, group_months
 from costeo.formulation.result import CostResult, Line
 from costeo.formulation.scenarios import BASE, cost_scenario
 from costeo.i18n import fmt_money, fmt_number, locale_for, t
-from costeo.loader import load_program
 
 BY_HELP = ("Desagregación: product, activity, classifier, month, bimester, quarter, "
            "semester, district, province, department, national o el nombre de una dimensión "
@@ -46,11 +46,8 @@ def formulate(
     json: JsonOption = False,
 ) -> None:
     """Formula el presupuesto por producto, clasificador, dimensión o periodo, frente al techo."""
-    loaded = load_program(file)
-    if loaded.result is None:
-        print_diagnostics(loaded.diagnostics, lang.value, err)
-        raise typer.Exit(INPUT_ERRORS)
-    program = loaded.result.program
+    loaded, base = load_or_exit(file, lang.value, json)
+    program = base.program
     diagnostics = Diagnostics()
     if scenario != BASE and scenario not in program.scenarios:
         err.print(_no_scenario(scenario, list(program.scenarios), lang.value), markup=False)
@@ -62,7 +59,7 @@ def formulate(
             raise typer.Exit(INPUT_ERRORS)
         with Progress(transient=True, console=err, disable=json) as progress:
             progress.add_task("Costeando años del marco…", total=None)
-            frame_result = cost_frame(program, diagnostics, loaded.file, loaded.result)
+            frame_result = cost_frame(program, diagnostics, loaded.file, base)
         if frame_result is None:
             print_diagnostics(diagnostics, lang.value, err)
             raise typer.Exit(INPUT_ERRORS)
@@ -71,7 +68,7 @@ def formulate(
         else:
             out.print(frame_table(frame_result, lang.value))
         return
-    result = loaded.result if scenario == BASE else cost_scenario(program, scenario, diagnostics,
+    result = base if scenario == BASE else cost_scenario(program, scenario, diagnostics,
                                                                   loaded.file)
     if result is None:
         print_diagnostics(diagnostics, lang.value, err)

@@ -8,17 +8,14 @@ from typing import Annotated
 import typer
 
 from costeo.cli.common import (
-    INPUT_ERRORS,
     JsonOption,
     Lang,
     LangOption,
-    err,
+    load_or_exit,
     out,
-    print_diagnostics,
     print_json,
 )
 from costeo.formulation.result import CostResult
-from costeo.loader import load_program
 
 OutOption = Annotated[Path, typer.Option("--out", "-o", help="Carpeta de salida.")]
 
@@ -42,11 +39,8 @@ def report(
     json: JsonOption = False,
 ) -> None:
     """Escribe el libro XLSX y el informe HTML de un programa."""
-    loaded = load_program(file)
-    if loaded.result is None:
-        print_diagnostics(loaded.diagnostics, lang.value, err)
-        raise typer.Exit(INPUT_ERRORS)
-    paths = write_reports(loaded.result, out_dir, lang.value)
+    loaded, result = load_or_exit(file, lang.value, json)
+    paths = write_reports(result, out_dir, lang.value)
     if json:
         print_json({"file": loaded.file, "written": [str(p) for p in paths]})
     else:

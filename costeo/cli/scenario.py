@@ -14,6 +14,7 @@ from costeo.cli.common import (
     Lang,
     LangOption,
     err,
+    load_or_exit,
     out,
     print_diagnostics,
     print_json,
@@ -23,7 +24,6 @@ from costeo.diagnostics import Diagnostics
 from costeo.formulation.result import CostResult
 from costeo.formulation.scenarios import BASE, Comparison, compare, cost_scenario, inertial
 from costeo.i18n import fmt_money, fmt_number, locale_for, t
-from costeo.loader import load_program
 
 app = typer.Typer(help="Escenarios: listar y comparar.", no_args_is_help=True,
                   rich_markup_mode=None)
@@ -32,11 +32,7 @@ FileArg = Annotated[Path, typer.Argument(help="Archivo .yaml o carpeta del progr
 
 
 def _load(file: Path, lang: Lang) -> CostResult:
-    loaded = load_program(file)
-    if loaded.result is None:
-        print_diagnostics(loaded.diagnostics, lang.value, err)
-        raise typer.Exit(INPUT_ERRORS)
-    return loaded.result
+    return load_or_exit(file, lang.value)[1]
 
 
 @app.command("list")
