@@ -26,11 +26,20 @@ def load_program(path: str | Path) -> Loaded:
     diagnostics = Diagnostics()
     program, _ = load(Path(path), diagnostics)
     result = cost_program(program, diagnostics, str(file)) if program is not None else None
-    return Loaded(str(file), program, result, diagnostics.sorted())
+    return _loaded(str(file), program, result, diagnostics)
 
 
 def load_text(text: str, file: str = "<text>") -> Loaded:
     diagnostics = Diagnostics()
     program, _ = loads(text, file, diagnostics)
     result = cost_program(program, diagnostics, file) if program is not None else None
-    return Loaded(file, program, result, diagnostics.sorted())
+    return _loaded(file, program, result, diagnostics)
+
+
+def _loaded(file: str, program: Program | None, result: CostResult | None,
+            diagnostics: Diagnostics) -> Loaded:
+    """One sorted list of diagnostics, shared by the result and the caller."""
+    ordered = diagnostics.sorted()
+    if result is not None:
+        result.diagnostics = ordered
+    return Loaded(file, program, result, ordered)

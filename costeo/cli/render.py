@@ -46,11 +46,10 @@ def budget_table(result: CostResult, lang: str) -> Table:
                       fmt_number(a.amount, 2, locale), method)
 
     for product in result.products:
-        target = product.product.target
+        target = product.target
         table.add_row(f"[bold]{escape(product.code + ' ' + product.product.name)}[/bold]",
                       escape(product.product.unit),
-                      fmt_number(target.value, 0, locale) if target is not None and
-                      hasattr(target, "value") else "", "",
+                      fmt_number(target.value, 0, locale) if target is not None else "", "",
                       f"[bold]{fmt_number(product.amount, 2, locale)}[/bold]", "")
         for activity in product.activities:
             activity_row(activity)

@@ -24,6 +24,7 @@ def transfer_cost(ctx: CostingContext, inp: TransferInput,
                       [payments, amount, tax], inp.name)
     if fee.value == 0:
         return subsidy, None
+    # same subject as the subsidy: the formula (payments × fee) tells the two apart
     fees = derived("input", mul(payments.value, fee.value), "transfer_fee", [payments, fee],
-                   f"{inp.name} (comisión)")
+                   inp.name)
     return subsidy, fees

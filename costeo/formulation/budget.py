@@ -82,7 +82,8 @@ def cost_program(program: Program, diagnostics: Diagnostics, file: str = "",
         amount = total(r.amount for r in done)
         figure = derived("product", amount, "sum", [r.figure for r in done],
                          f"{product.code} {product.name}", id=product.code)
-        products.append(ProductResult(product, done, amount, figure))
+        target = ctx.value(product.target, "target", product.name, product.unit)
+        products.append(ProductResult(product, done, amount, figure, target))
     common = [cost_activity(ctx, None, a, registers, classifier_lines, pricing)
               for a in program.common_actions if in_year(a, program)]
     common_done = [r for r in common if r is not None]
@@ -172,8 +173,8 @@ def cost_activity(ctx: CostingContext, product: Product | None, activity: Activi
         share.unit_cost = finished.unit_cost
     else:
         finished = _finish(ctx, product, activity, method.method, frequency, cell_results,
-                           lines, _sum_components(base, activity.name), _shares(base, method),
-                           declared=isinstance(method, Declared))
+                           lines, _sum_components(base, activity.name),
+                           _shares(base, method, activity), declared=isinstance(method, Declared))
         finished.components = base
     finished.uniform = uniform
     return finished
@@ -300,16 +301,17 @@ def _cost_result_mode(ctx: CostingContext, product: Product | None, activity: Ac
     return finished
 
 
-def _shares(components: list[Component], method: BottomUp | Declared | Observed
-            ) -> list[InputShare]:
+def _shares(components: list[Component], method: BottomUp | Declared | Observed,
+            activity: Activity) -> list[InputShare]:
+    """Each input's part of the unit cost; a fee keeps its input's name (its kind says fee)."""
     names: dict[str, tuple[str, str]] = {}
     if isinstance(method, BottomUp):
         for inp in method.inputs:
             names[inp.id] = (inp.name, inp.kind)
-            names[f"{inp.id}.fee"] = (f"{inp.name} (comisión)", "fee")
+            names[f"{inp.id}.fee"] = (inp.name, "fee")
     shares = []
     for c in components:
-        name, kind = names.get(c.input_id, (c.figure.subject, method.method))
+        name, kind = names.get(c.input_id, (activity.name, method.method))
         shares.append(InputShare(c.input_id, name, kind, c.classifier, c.figure.value,
                                  c.figure.declared))
     return shares

@@ -103,6 +103,7 @@ class ProductResult:
     activities: list[ActivityResult]
     amount: Decimal
     figure: Figure
+    target: Figure | None = None  # the product's physical target, resolved (may be $param)
 
     @property
     def code(self) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from costeo.costing.context import CostingContext
 from costeo.diagnostics import Diagnostic, Diagnostics
 from costeo.formulation.result import (
     ActivityResult,
@@ -20,7 +19,6 @@ from costeo.formulation.result import (
     ProductResult,
 )
 from costeo.i18n import method_label
-from costeo.model.values import Qty, Ref
 from costeo.money import ZERO, div, round_to, total
 from costeo.reports.labels import label
 
@@ -51,17 +49,8 @@ class TableRow:
 
 
 def product_target(result: CostResult, product: ProductResult) -> Decimal | None:
-    """The product's physical target, resolving a ``$parameter`` for the fiscal year."""
-    raw = product.product.target
-    if raw is None:
-        return None
-    if isinstance(raw, Qty):
-        return raw.value
-    if isinstance(raw, Ref):
-        context = CostingContext.for_program(result.program, Diagnostics())
-        figure = context.value(raw, "target", product.code)
-        return figure.value if figure is not None else None
-    return None
+    """The product's physical target (a ``$parameter`` already resolved by the engine)."""
+    return product.target.value if product.target is not None else None
 
 
 def method_text(activity: ActivityResult, lang: str) -> str:
