@@ -7,6 +7,7 @@ import typer
 from costeo.cli.cost import cost
 from costeo.cli.demo import demo
 from costeo.cli.explain import explain
+from costeo.cli.export_xlsx import register_xlsx
 from costeo.cli.formulate import formulate
 from costeo.cli.report import report
 from costeo.cli.scenario import app as scenario_app
@@ -28,6 +29,7 @@ app.command()(demo)
 app.command()(schema)
 app.command()(formulate)
 app.add_typer(scenario_app, name="scenario")
+register_xlsx(app)
 
 
 def main() -> None:  # pragma: no cover - console entry point
