@@ -1,7 +1,7 @@
 """`costeo import xlsx FILE.xlsx -o PROGRAM.yaml`: a workbook back to a program file.
 
 The workbook is read, validated and costed; every problem is printed at its cell
-(``libro.xlsx!Insumos!H12 [not-a-number] ...``). With errors nothing is written; otherwise
+(``libro.xlsx!Insumos!I12 [not-a-number] ...``). With errors nothing is written; otherwise
 the YAML file is written through a temporary file and renamed, never half-written.
 """
 

@@ -71,7 +71,7 @@ def test_a_price_typed_as_text(book: Path) -> None:
     edit(book, change)
     found = problems(book)
     row = row_of(openpyxl.load_workbook(book)["Insumos"], "Id", "formatos")
-    assert where(found) == [f"salud.xlsx!Insumos!H{row} [not-a-number]"]
+    assert where(found) == [f"salud.xlsx!Insumos!I{row} [not-a-number]"]
     assert found[0].message("es") == "'Precio' debe ser un número, no 'S/ 2.50'"
     assert found[0].message("en") == "'Precio' must be a number, not 'S/ 2.50'"
 
@@ -274,7 +274,7 @@ def test_import_command_writes_nothing_on_errors(book: Path, tmp_path: Path) -> 
     target = tmp_path / "programa.yaml"
     result = runner.invoke(app, ["import", "xlsx", str(book), "-o", str(target)])
     assert result.exit_code == 1
-    assert "salud.xlsx!Insumos!H" in result.output and "[not-a-number]" in result.output
+    assert "salud.xlsx!Insumos!I" in result.output and "[not-a-number]" in result.output
     assert not target.exists()
     target.write_text("previo\n", encoding="utf-8")
     result = runner.invoke(app, ["import", "xlsx", str(book), "-o", str(target)])

@@ -3,7 +3,7 @@
 The workbook is read with python-calamine and turned into the same plain document the YAML
 loader builds (mappings, lists and text scalars) whose scalars are cells: validation is the
 YAML loader's own (:func:`costeo.io.program_yaml.validate_document`), so a price typed as
-``S/ 2.50`` is reported as ``libro.xlsx!Insumos!H12 [not-a-number]``. Problems only a workbook
+``S/ 2.50`` is reported as ``libro.xlsx!Insumos!I12 [not-a-number]``. Problems only a workbook
 can have (an unknown sheet, a missing column, a row for an activity that does not exist, the
 same key twice) are found first, located too; when there are any, validation does not run.
 """
