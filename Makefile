@@ -18,7 +18,7 @@ demo: setup
 	$(BIN)/costeo demo --out out
 
 lint: setup
-	$(BIN)/ruff check costeo tests bench
+	$(BIN)/ruff check .
 	$(BIN)/mypy
 
 test: lint
