@@ -65,3 +65,28 @@ def load_or_exit(file: Path, lang: str, json: bool = False) -> tuple[Loaded, Cos
             print_diagnostics(loaded.diagnostics, lang, err)
         raise typer.Exit(INPUT_ERRORS)
     return loaded, loaded.result
+
+
+class Steps:
+    """A progress bar over the named stages of a long command (on stderr, gone when done)."""
+
+    def __init__(self, stages: list[str], enabled: bool = True) -> None:
+        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self.progress = Progress(TextColumn("{task.description}"), BarColumn(),
+                                 TimeElapsedColumn(), console=err, transient=True,
+                                 disable=not enabled)
+        self.stages = stages
+        self.task = self.progress.add_task(stages[0] if stages else "", total=len(stages))
+
+    def __enter__(self) -> Steps:
+        self.progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.progress.stop()
+
+    def done(self, stage: int) -> None:
+        """Stage ``stage`` finished: advance the bar and show the next stage's name."""
+        following = self.stages[stage + 1] if stage + 1 < len(self.stages) else ""
+        self.progress.update(self.task, advance=1, description=following)

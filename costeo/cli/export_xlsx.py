@@ -15,6 +15,7 @@ from costeo.cli.common import (
     JsonOption,
     Lang,
     LangOption,
+    Steps,
     err,
     out,
     print_diagnostics,
@@ -68,8 +69,11 @@ def export_xlsx(
         else:
             print_diagnostics(diagnostics.sorted(), lang.value, err)
         raise typer.Exit(INPUT_ERRORS)
+    stage = "Writing the workbook…" if lang is Lang.en else "Escribiendo el libro…"
     try:
-        replace_atomically(target, lambda path: export_program(program, path, lang.value))
+        with Steps([stage], enabled=not json) as steps:
+            replace_atomically(target, lambda path: export_program(program, path, lang.value))
+            steps.done(0)
     except UnsupportedField as exc:  # the model grew a field the layout has no place for
         err.print(f"{source}: {exc}", style="bold red", markup=False)
         raise typer.Exit(INPUT_ERRORS) from None

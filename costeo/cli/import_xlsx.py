@@ -17,6 +17,7 @@ from costeo.cli.common import (
     JsonOption,
     Lang,
     LangOption,
+    Steps,
     err,
     out,
     print_diagnostics,
@@ -46,17 +47,23 @@ def import_xlsx(
     avisos), 1 errores (nada se escribe).
     """
     target = output or file.with_suffix(".yaml")
-    program, diagnostics = import_program(file, lang.value, display=str(file))
-    if program is not None:
-        cost_program(program, diagnostics, str(file))
-    diagnostics = diagnostics.sorted()
-    written = program is not None and not diagnostics.has_errors
-    if written:
-        assert program is not None
-        header = (f"Imported from {file.name} by costeo" if lang is Lang.en
-                  else f"Importado de {file.name} por costeo")
-        text = dump_program(program, header)
-        replace_atomically(target, lambda path: path.write_text(text, encoding="utf-8"))
+    stages = (["Reading the workbook…", "Costing…", "Writing YAML…"] if lang is Lang.en else
+              ["Leyendo el libro…", "Costeando…", "Escribiendo el YAML…"])
+    with Steps(stages, enabled=not json) as steps:
+        program, diagnostics = import_program(file, lang.value, display=str(file))
+        steps.done(0)
+        if program is not None:
+            cost_program(program, diagnostics, str(file))
+        steps.done(1)
+        diagnostics = diagnostics.sorted()
+        written = program is not None and not diagnostics.has_errors
+        if written:
+            assert program is not None
+            header = (f"Imported from {file.name} by costeo" if lang is Lang.en
+                      else f"Importado de {file.name} por costeo")
+            text = dump_program(program, header)
+            replace_atomically(target, lambda path: path.write_text(text, encoding="utf-8"))
+        steps.done(2)
     if json:
         print_json({"file": str(file), "output": str(target) if written else None,
                     "diagnostics": [d.to_dict(lang.value) for d in diagnostics]})
