@@ -24,5 +24,9 @@ lint: setup
 test: lint
 	$(BIN)/python -m pytest -n 2
 
+bench: setup
+	$(BIN)/python bench/bench_national.py
+	$(BIN)/python bench/bench_xlsx_import.py
+
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

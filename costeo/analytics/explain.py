@@ -268,7 +268,7 @@ class Explainer:
     def region(self, r: int) -> Figure:
         f = self.f
         acts = np.flatnonzero(f.T_ar[:, r] != 0)
-        return self.node("cell", _money(f.region_amount[r]), "sum",
+        return self.node("dimension", _money(f.region_amount[r]), "sum",
                          f"región {self._rid(r)} (zona de precios)", f"region:{self._rid(r)}",
                          lambda: [self.cell_ar(int(a), r) for a in acts])
 
@@ -278,7 +278,7 @@ class Explainer:
         dept = int(f.department.ids[f.dist_dept[d]])
         subject = (f"distrito {self._did(d)} (región {self._rid(f.dist_region[d])}, "
                    f"departamento {dept})")
-        return self.node("cell", _money(f.district_amount[d]), "sum", subject,
+        return self.node("dimension", _money(f.district_amount[d]), "sum", subject,
                          f"district:{self._did(d)}",
                          lambda: [self.cell_ad(int(a), d) for a in acts])
 
@@ -286,7 +286,7 @@ class Explainer:
         f = self.f
         kid = int(f.department.ids[k])
         districts = np.flatnonzero(f.dist_dept == k)
-        return self.node("cell", _money(f.department_amount[k]), "sum", f"departamento {kid}",
+        return self.node("dimension", _money(f.department_amount[k]), "sum", f"departamento {kid}",
                          f"department:{kid}",
                          lambda: [self.district(int(d)) for d in districts])
 
@@ -294,7 +294,7 @@ class Explainer:
         f = self.f
         month = int(f.months[m])
         acts = np.flatnonzero(f.T_arm[:, :, m].any(axis=1))
-        return self.node("cell", _money(f.month_amount[m]), "sum", f"mes {month}",
+        return self.node("dimension", _money(f.month_amount[m]), "sum", f"mes {month}",
                          f"month:{month}", lambda: [self.activity_month(int(a), m) for a in acts])
 
     def activity_month(self, a: int, m: int) -> Figure:
@@ -347,7 +347,7 @@ class Explainer:
     def cell_ar(self, a: int, r: int) -> Figure:
         f = self.f
         value = f.uc[a, r] * f._t_ar[a, r]
-        return self.node("cell", _money(value), "line",
+        return self.node("cell", _money(value), "exact_line",
                          f"actividad {self._aid(a)} · región {self._rid(r)}",
                          f"activity_region:{self._aid(a)},{self._rid(r)}",
                          lambda: [self.target_ar(a, r), self.unit_cost(a, r)])
@@ -356,14 +356,14 @@ class Explainer:
         f = self.f
         r = int(f.dist_region[d])
         value = f.uc[a, r] * f._t_ad[a, d]
-        return self.node("cell", _money(value), "line",
+        return self.node("cell", _money(value), "exact_line",
                          f"actividad {self._aid(a)} · distrito {self._did(d)}", None,
                          lambda: [self.target_ad(a, d), self.unit_cost(a, r)])
 
     def cell_arm(self, a: int, r: int, m: int) -> Figure:
         f = self.f
         value = f.uc[a, r] * f._t_arm[a, r, m]
-        return self.node("cell", _money(value), "line",
+        return self.node("cell", _money(value), "exact_line",
                          f"actividad {self._aid(a)} · región {self._rid(r)} · mes "
                          f"{int(f.months[m])}", None,
                          lambda: [self.target_arm(a, r, m), self.unit_cost(a, r)])
@@ -372,7 +372,7 @@ class Explainer:
         f = self.f
         unit = self.unit_cost(a, r, c)
         value = unit.value * _count(f.T_ar[a, r])
-        return self.node("line", value, "line",
+        return self.node("line", value, "exact_line",
                          f"actividad {self._aid(a)} · región {self._rid(r)} · "
                          f"{f.classifiers[c]}", None,
                          lambda: [self.target_ar(a, r), unit])
@@ -381,7 +381,7 @@ class Explainer:
         f = self.f
         a = int(f.row_act[row])
         value = int(f.row_coef[row]) * int(f.price[f.row_input[row], r]) * int(f.T_ar[a, r])
-        return self.node("line", _money(value), "line",
+        return self.node("line", _money(value), "exact_line",
                          f"actividad {self._aid(a)} · región {self._rid(r)} · insumo "
                          f"{int(f.input.ids[f.row_input[row]])}", None,
                          lambda: [self.target_ar(a, r), self.input_cost(row, r)])

@@ -249,7 +249,7 @@ def check_tree(figure: Figure) -> int:
         assert node.kind == DERIVED
         if node.formula in ("sum", "sum_targets"):
             assert node.value == sum(values, Decimal(0)), node.label()
-        elif node.formula in ("line", "qfp"):
+        elif node.formula in ("exact_line", "qfp"):
             product = Decimal(1)
             for v in values:
                 product *= v
