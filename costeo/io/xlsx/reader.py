@@ -671,29 +671,14 @@ class WorkbookReader:
                 self.child(cost, "inputs", cost.loc, "list")
 
     def read_structure(self) -> None:
-        table = self.table(L.STRUCTURE)
-        if table is None:
-            return
-        for row in table.rows:
-            if self.lookup(table, row, "@activity", self.activities) is None:
-                continue
-            activity = str(row.values["@activity"])
-            ids = {i: n for (a, i), n in self.inputs.items() if a == activity}
-            node = self.lookup(table, row, "@input", ids)
-            component = self.required(table, row, "@component")
-            share = self.required(table, row, "@share")
-            if node is None or component is None or share is None:
-                continue
-            structure = self.child(node, "structure", component.loc)
-            if str(component) in structure:
-                self.add("duplicate-key", component.loc, key=str(component),
-                         first_line=where(structure.key_locs[str(component)]))
-                continue
-            structure[str(component)] = share
-            structure.key_locs[str(component)] = component.loc
+        self.read_input_map(L.STRUCTURE, "@component", "@share", ("structure",))
 
     def read_zone_prices(self) -> None:
-        table = self.table(L.ZONE_PRICES)
+        self.read_input_map(L.ZONE_PRICES, "@zone", "@price", ("zone_prices", "prices"))
+
+    def read_input_map(self, spec: Any, key: str, value: str, path: tuple[str, ...]) -> None:
+        """Rows that fill a mapping under an input (cost-structure shares, zone prices)."""
+        table = self.table(spec)
         if table is None:
             return
         for row in table.rows:
@@ -702,17 +687,19 @@ class WorkbookReader:
             activity = str(row.values["@activity"])
             ids = {i: n for (a, i), n in self.inputs.items() if a == activity}
             node = self.lookup(table, row, "@input", ids)
-            zone = self.required(table, row, "@zone")
-            price = self.required(table, row, "@price")
-            if node is None or zone is None or price is None:
+            name = self.required(table, row, key)
+            amount = self.required(table, row, value)
+            if node is None or name is None or amount is None:
                 continue
-            prices = self.child(self.child(node, "zone_prices", zone.loc), "prices", zone.loc)
-            if str(zone) in prices:
-                self.add("duplicate-key", zone.loc, key=str(zone),
-                         first_line=where(prices.key_locs[str(zone)]))
+            mapping = node
+            for step in path:
+                mapping = self.child(mapping, step, name.loc)
+            if str(name) in mapping:
+                self.add("duplicate-key", name.loc, key=str(name),
+                         first_line=where(mapping.key_locs[str(name)]))
                 continue
-            prices[str(zone)] = price
-            prices.key_locs[str(zone)] = zone.loc
+            mapping[str(name)] = amount
+            mapping.key_locs[str(name)] = name.loc
 
     def read_records(self) -> None:
         table = self.table(L.RECORDS)
