@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -22,25 +19,12 @@ from costeo.cli.common import (
     print_json,
 )
 from costeo.diagnostics import Diagnostics
+from costeo.io.atomic import replace_atomically
 from costeo.io.program_yaml import load, resolve_path
 from costeo.io.xlsx_model import UnsupportedField, export_program
 
 export_app = typer.Typer(help="Exporta un programa a otro formato (xlsx).", no_args_is_help=True,
                          rich_markup_mode=None)
-
-
-def replace_atomically(target: Path, write: Callable[[Path], object]) -> None:
-    """Write through a temporary file beside ``target`` and rename it: never half a file."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=target.suffix,
-                                    dir=target.parent)
-    os.close(handle)
-    try:
-        write(Path(temp))
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 @export_app.command("xlsx")

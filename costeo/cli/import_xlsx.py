@@ -23,8 +23,8 @@ from costeo.cli.common import (
     print_diagnostics,
     print_json,
 )
-from costeo.cli.export_xlsx import replace_atomically
 from costeo.formulation.budget import cost_program
+from costeo.io.atomic import replace_atomically
 from costeo.io.xlsx_model import import_program
 from costeo.io.yaml_writer import dump_program
 

@@ -18,6 +18,7 @@ from markupsafe import Markup
 from costeo import __version__
 from costeo.formulation.result import ActivityResult, CostResult
 from costeo.i18n import fmt_money, fmt_number, kind_label, locale_for
+from costeo.io.atomic import replace_atomically
 from costeo.model.program import Measure
 from costeo.money import ZERO, div, round_to
 from costeo.reports import charts
@@ -285,6 +286,6 @@ def render_html(result: CostResult, lang: str = "es") -> str:
 def write_html(result: CostResult, path: Path, lang: str = "es") -> Path:
     """Write the self-contained HTML report for ``result`` to ``path`` and return the path."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_html(result, lang), encoding="utf-8")
+    text = render_html(result, lang)
+    replace_atomically(path, lambda temp: temp.write_text(text, encoding="utf-8"))
     return path

@@ -22,6 +22,7 @@ from xlsxwriter.worksheet import Worksheet
 from costeo import __version__
 from costeo.formulation.result import ActivityResult, CostResult, ProductResult
 from costeo.i18n import kind_label
+from costeo.io.atomic import replace_atomically
 from costeo.money import div, round_to, total
 from costeo.reports.common import (
     ACTIVITY,
@@ -106,9 +107,16 @@ class Formats:
 
 
 def write_xlsx(result: CostResult, path: Path, lang: str = "es") -> Path:
-    """Write the workbook for ``result`` to ``path`` (in ``lang``) and return the path."""
+    """Write the workbook for ``result`` to ``path`` (in ``lang``) and return the path.
+
+    The workbook is written beside ``path`` and renamed: a failure never leaves half a file.
+    """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    replace_atomically(path, lambda temp: _write_workbook(result, temp, lang))
+    return path
+
+
+def _write_workbook(result: CostResult, path: Path, lang: str) -> None:
     workbook = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False,
                                                "strings_to_formulas": False,
                                                "strings_to_urls": False})
@@ -136,7 +144,6 @@ def write_xlsx(result: CostResult, path: Path, lang: str = "es") -> Path:
                        label("common_actions", lang), None, result.common, lang)
     _diagnostics_sheet(workbook.add_worksheet(diagnostics_name), formats, result, lang)
     workbook.close()
-    return path
 
 
 # -- Formulación --------------------------------------------------------------------------
