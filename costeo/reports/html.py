@@ -40,6 +40,7 @@ from costeo.reports.common import (
     table_rows,
 )
 from costeo.reports.labels import label, severity_label
+from costeo.reports.planning import MONEY, PERCENT, TEXT, PlanTable, planning_tables
 
 # Segment tables longer than this start collapsed (<details>, no script needed).
 OPEN_SEGMENTS = 40
@@ -213,6 +214,31 @@ def _activity_detail(result: CostResult, activity: ActivityResult, lang: str,
     }
 
 
+def _plan_cell(value: Any, kind: str, numbers: Numbers) -> str:
+    if value is None:
+        return "—"
+    if kind == MONEY:
+        return numbers.amount(value)
+    if kind == PERCENT:
+        return numbers.percent(value)
+    return str(value)
+
+
+def _plan_table(table: PlanTable, numbers: Numbers) -> dict[str, Any]:
+    numeric = [kind != TEXT for kind in table.kinds]
+    return {
+        "title": table.title,
+        "note": table.note,
+        "table": Table(table.heads, numeric,
+                       [[_plan_cell(v, k, numbers) for v, k in zip(row, table.kinds,
+                                                                    strict=True)]
+                        for row in table.rows],
+                       [_plan_cell(v, k, numbers) for v, k in zip(table.foot, table.kinds,
+                                                                   strict=True)]
+                       if table.foot else None),
+    }
+
+
 def context(result: CostResult, lang: str = "es") -> dict[str, Any]:
     """Everything the template shows, as text (and the charts as inline SVG markup)."""
     info = result.program.program
@@ -258,6 +284,8 @@ def context(result: CostResult, lang: str = "es") -> dict[str, Any]:
         "total_money": numbers.money(result.total),
         "chart_products": Markup(charts.budget_by_product(result, lang)),
         "chart_unit_costs": Markup(charts.unit_cost_buildup(result, lang)),
+        "planning": [_plan_table(t, numbers) for t in planning_tables(result, lang,
+                                                                        numbers.money)],
         "open_segments": OPEN_SEGMENTS,
         "details": [_activity_detail(result, a, lang, numbers) for a in activities],
         "diagnostics": [{

@@ -69,6 +69,34 @@ REPORT_TEXT: dict[str, tuple[str, str]] = {
     "severity_counts": ("{errors} errores, {warnings} avisos, {infos} notas",
                         "{errors} errors, {warnings} warnings, {infos} notes"),
     "of_total": ("del total", "of the total"),
+    "planning": ("Planificación: techo, marco multianual y programación mensual",
+                 "Planning: ceiling, multi-year frame and monthly programming"),
+    "sheet_planning": ("Planificación", "Planning"),
+    "plan_ceiling": ("Techo presupuestal {year}", "Budget ceiling {year}"),
+    "plan_fitted": ("Ajustado al techo", "Fitted to the ceiling"),
+    "plan_cut": ("Recorte", "Cut"),
+    "plan_protected": ("protegido", "protected"),
+    "plan_headroom": ("Techo {ceiling}: holgura de {gap}.",
+                      "Ceiling {ceiling}: headroom of {gap}."),
+    "plan_excess": ("Techo {ceiling}: la formulación lo excede en {gap}; lo no "
+                    "protegido se recorta en la misma proporción, al céntimo.",
+                    "Ceiling {ceiling}: the formulation exceeds it by {gap}; what is "
+                    "not protected is cut in the same proportion, to the cent."),
+    "plan_frame": ("Marco multianual", "Multi-year frame"),
+    "year_title": ("Año", "Year"),
+    "plan_projected": ("Proyectado", "Projected"),
+    "plan_published": ("Publicado", "Published"),
+    "plan_difference": ("Diferencia", "Difference"),
+    "plan_frame_note": ("* año fiscal: la formulación tal como está escrita; los demás años, "
+                        "población × cobertura × por unidad, con precios indexados.",
+                        "* fiscal year: the formulation as written; other years, population × "
+                        "coverage × per unit, with indexed prices."),
+    "plan_months": ("Programación mensual", "Monthly programming"),
+    "plan_month": ("Mes", "Month"),
+    "plan_months_note": ("Cada línea se reparte por su calendario, su periodo (p. ej. "
+                         "bimestre) o por igual en los doce meses, sin perder un céntimo.",
+                         "Each line is phased by its calendar, its period (e.g. bimester) or "
+                         "evenly over twelve months, without losing a cent."),
 }
 
 

@@ -21,7 +21,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from costeo import __version__
 from costeo.formulation.result import ActivityResult, CostResult, ProductResult
-from costeo.i18n import kind_label
+from costeo.i18n import fmt_money, kind_label, locale_for
 from costeo.io.atomic import replace_atomically
 from costeo.money import div, round_to, total
 from costeo.reports.common import (
@@ -46,6 +46,9 @@ from costeo.reports.common import (
     table_rows,
 )
 from costeo.reports.labels import label, severity_label
+from costeo.reports.planning import MONEY as PLAN_MONEY
+from costeo.reports.planning import PERCENT as PLAN_PERCENT
+from costeo.reports.planning import planning_tables
 
 INTEGER = "#,##0"
 DECIMAL2 = "#,##0.00"
@@ -131,6 +134,7 @@ def _write_workbook(result: CostResult, path: Path, lang: str) -> None:
     taken: set[str] = set()
     formulation = sheet_name(label("sheet_formulation", lang), taken)
     by_classifier = sheet_name(label("sheet_by_classifier", lang), taken)
+    planning = sheet_name(label("sheet_planning", lang), taken)
     diagnostics_name = sheet_name(label("diagnostics", lang), taken)
     _formulation_sheet(workbook.add_worksheet(formulation), formats, result, lang)
     _classifier_sheet(workbook.add_worksheet(by_classifier), formats, result, lang)
@@ -142,6 +146,7 @@ def _write_workbook(result: CostResult, path: Path, lang: str) -> None:
         name = sheet_name(label("common_actions", lang), taken)
         _product_sheet(workbook.add_worksheet(name), formats, result,
                        label("common_actions", lang), None, result.common, lang)
+    _planning_sheet(workbook.add_worksheet(planning), formats, result, lang)
     _diagnostics_sheet(workbook.add_worksheet(diagnostics_name), formats, result, lang)
     workbook.close()
 
@@ -298,6 +303,46 @@ def _classifier_sheet(sheet: Worksheet, formats: Formats, result: CostResult,
     sheet.write_number(row, 1, money(result.total), formats(**strong, num_format=DECIMAL2))
     sheet.write_number(row, 2, 1.0 if result.total else 0.0,
                        formats(**strong, num_format=PERCENT))
+
+
+# -- Planning: ceiling, multi-year frame, monthly programming ------------------------------
+
+def _planning_sheet(sheet: Worksheet, formats: Formats, result: CostResult, lang: str) -> None:
+    info = result.program.program
+    locale = locale_for(lang, info.country)
+    sheet.set_column(0, 0, 60)
+    sheet.set_column(1, 4, 20)
+    sheet.write_string(0, 0, label("planning", lang), formats(bold=True, font_size=14))
+    sheet.write_string(1, 0, f"{info.code} {info.name} — {info.fiscal_year}",
+                       formats(italic=True))
+    cell = {"border": 1, "border_color": "#BFBFBF"}
+    strong = {"bold": True, "top": 2, "bottom": 6}
+    row = 3
+    money_text = lambda v: fmt_money(v, info.currency, 2, locale)  # noqa: E731
+    for table in planning_tables(result, lang, money_text):
+        sheet.write_string(row, 0, table.title, formats(bold=True, font_size=12))
+        row += 1
+        for col, head in enumerate(table.heads):
+            sheet.write_string(row, col, head, formats.header())
+        row += 1
+        body = [(r, cell) for r in table.rows] + ([(table.foot, strong)] if table.foot else [])
+        for values, style in body:
+            for col, (value, kind) in enumerate(zip(values, table.kinds, strict=True)):
+                if value is None:
+                    sheet.write_blank(row, col, None, formats(**style))
+                elif kind == PLAN_MONEY:
+                    sheet.write_number(row, col, money(value),
+                                       formats(**style, num_format=DECIMAL2))
+                elif kind == PLAN_PERCENT:
+                    sheet.write_number(row, col, number(value),
+                                       formats(**style, num_format=PERCENT))
+                else:
+                    sheet.write_string(row, col, str(value), formats(**style))
+            row += 1
+        if table.note:
+            sheet.write_string(row, 0, table.note, formats(italic=True, font_color="#595959"))
+            row += 1
+        row += 1
 
 
 # -- One sheet per product ----------------------------------------------------------------

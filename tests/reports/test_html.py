@@ -119,3 +119,14 @@ def test_text_from_the_program_is_escaped(tmp_path: Path) -> None:
     book = openpyxl.load_workbook(write_xlsx(loaded.result, tmp_path / "r.xlsx"))
     program = book["Formulación"]["B2"].value
     assert isinstance(program, str) and program.startswith("S001 =SUM(A1)")
+
+
+def test_planning_section(reports: Reports) -> None:
+    juntos = reports.html("cash_transfers")
+    assert "Marco multianual 2014–2016" in juntos
+    # the published frame beside the projection, and the difference of the fiscal year
+    assert "1,407,000,000.00" in juntos and "-22,076,770.43" in juntos
+    health = reports.html("health")
+    assert "Techo presupuestal 2025" in health and "10.500.000,00" in health
+    meals = reports.html("school_meals")
+    assert "Programación mensual" in meals and "Marzo" in meals and "Enero" not in meals

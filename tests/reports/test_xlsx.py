@@ -83,8 +83,8 @@ def test_sheet_names(reports: Reports) -> None:
         result = reports.result(name)
         names = reports.workbook(name).sheetnames
         assert names[:2] == ["Formulación", "Por clasificador"]
-        assert names[-1] == "Diagnósticos"
-        products = names[2:-1]
+        assert names[-2:] == ["Planificación", "Diagnósticos"]
+        products = names[2:-2]
         if result.common:
             assert products.pop() == "Acciones comunes"
         assert [n.split(" ")[0] for n in products] == [p.code for p in result.products]
@@ -224,3 +224,15 @@ def test_diagnostics_sheet_lists_published_rounding(reports: Reports) -> None:
 def test_no_diagnostics_says_so(reports: Reports) -> None:
     values = rows(reports.workbook("health")["Diagnósticos"])
     assert values[1][0] == "Sin observaciones"
+
+
+def test_planning_sheet(reports: Reports) -> None:
+    sheet = reports.workbook("health")["Planificación"]
+    values = [[c for c in row if c is not None] for row in sheet.iter_rows(values_only=True)]
+    titles = [row[0] for row in values if len(row) == 1]
+    assert "Techo presupuestal 2025" in titles and "Programación mensual" in titles
+    totals = [row for row in values if row and row[0] == "Total"]
+    ceiling_total = totals[0]
+    assert ceiling_total[1:] == [11129531.85, 10500000.0, 629531.85]  # formulated, fitted, cut
+    months_total = totals[-1]
+    assert months_total[1] == 11129531.85
