@@ -36,8 +36,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+# the shared workload generator lives in ../shared beside the repository (CI and sessions)
+SHARED = Path(__file__).resolve().parents[2] / "shared"
 GENERATOR = Path(os.environ.get("COSTEO_WORKLOAD_GENERATOR",
-                                "/work/shared/bench/gen_workload.py"))
+                                SHARED / "bench" / "gen_workload.py"))
 NATIONAL = ["--programs", "90", "--activities-per-program", "20", "--inputs-per-activity", "15",
             "--districts", "1874", "--months", "12"]
 # bytes per row of a merged pandas line table (ids, month, target, coefficient, price, amount,

@@ -14,8 +14,10 @@ import pyarrow.csv as pcsv
 import pyarrow.parquet as pq
 import pytest
 
+# the shared workload generator lives in ../shared beside the repository (CI and sessions)
+SHARED = Path(__file__).resolve().parents[3] / "shared"
 GENERATOR = Path(os.environ.get("COSTEO_WORKLOAD_GENERATOR",
-                                "/work/shared/bench/gen_workload.py"))
+                                SHARED / "bench" / "gen_workload.py"))
 TINY = ["--programs", "3", "--activities-per-program", "4", "--inputs-per-activity", "3",
         "--districts", "20", "--months", "12", "--regions", "4"]
 # sparse targets, a small shared catalogue (inputs used by many activities), 3 products
