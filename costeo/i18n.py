@@ -85,6 +85,20 @@ KIND_LABELS: dict[str, tuple[str, str]] = {
 }
 
 
+MONTHS: dict[str, tuple[str, ...]] = {
+    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+           "septiembre", "octubre", "noviembre", "diciembre"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+}
+
+
+def month_name(month: int, lang: str = "es") -> str:
+    """The name of month 1-12, capitalised as a table heading."""
+    name = MONTHS["en" if lang == "en" else "es"][month - 1]
+    return name[0].upper() + name[1:]
+
+
 def t(key: str, lang: str = "es") -> str:
     es, en = TEXT[key]
     return en if lang == "en" else es

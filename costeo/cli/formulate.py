@@ -28,7 +28,7 @@ from costeo.formulation.multiyear import FrameResult, cost_frame
 from costeo.formulation.periods import MONTHS_IN, by_month, group_months
 from costeo.formulation.result import CostResult, Line
 from costeo.formulation.scenarios import BASE, cost_scenario
-from costeo.i18n import fmt_money, fmt_number, locale_for, t
+from costeo.i18n import fmt_money, fmt_number, locale_for, month_name, t
 
 BY_HELP = ("Desagregación: product, activity, classifier, month, bimester, quarter, "
            "semester, district, province, department, national o el nombre de una dimensión "
@@ -98,7 +98,7 @@ def _no_scenario(name: str, names: list[str], lang: str) -> str:
 
 
 def line_key(result: CostResult, by: str) -> Any:
-    owner = {a.code: (a.product.code if a.product else "common") for a in result.activities()}
+    owner = result.owners()
     if by == "product":
         return lambda line: owner[line.activity]
     if by == "activity":
@@ -110,16 +110,8 @@ def line_key(result: CostResult, by: str) -> Any:
     return None
 
 
-MONTH_NAMES = {
-    "es": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-           "septiembre", "octubre", "noviembre", "diciembre"],
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"],
-}
-
-
 def names_of(result: CostResult, lang: str) -> dict[str, str]:
-    names = {f"{m:02d}": name for m, name in enumerate(MONTH_NAMES[lang], 1)}
+    names = {f"{m:02d}": month_name(m, lang) for m in range(1, 13)}
     names.update({p.code: p.product.name for p in result.products})
     names.update({a.code: a.activity.name for a in result.activities()})
     names["common"] = t("common_actions", lang)

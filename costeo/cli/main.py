@@ -30,7 +30,3 @@ app.command()(schema)
 app.command()(formulate)
 app.add_typer(scenario_app, name="scenario")
 register_xlsx(app)
-
-
-def main() -> None:  # pragma: no cover - console entry point
-    app()

@@ -67,7 +67,7 @@ class CeilingResult:
 
 def against_ceiling(result: CostResult, ceiling: Ceiling) -> CeilingResult:
     protect = set(ceiling.protect)
-    owner = {a.code: (a.product.code if a.product else "common") for a in result.activities()}
+    owner = result.owners()
     lines = list(result.lines())
     is_protected = [line.activity in protect or owner[line.activity] in protect for line in lines]
     protected = total(line.amount for line, p in zip(lines, is_protected, strict=True) if p)

@@ -14,6 +14,7 @@ from costeo.model.program import Activity, Product, Program
 from costeo.money import ZERO, div, total
 
 CellKey = tuple[tuple[str, str], ...]
+COMMON = "common"  # the owner key (and figure id) of the program's common actions
 
 
 def cell_label(key: CellKey) -> str:
@@ -133,6 +134,10 @@ class CostResult:
     @property
     def common_amount(self) -> Decimal:
         return total(a.amount for a in self.common)
+
+    def owners(self) -> dict[str, str]:
+        """Each activity's product code, or ``"common"`` for common actions."""
+        return {a.code: (a.product.code if a.product else COMMON) for a in self.activities()}
 
     def by_classifier(self) -> dict[str, Decimal]:
         sums: dict[str, Decimal] = defaultdict(lambda: ZERO)

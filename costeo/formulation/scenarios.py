@@ -11,7 +11,7 @@ from costeo.formulation.result import CostResult
 from costeo.formulation.variants import scenario_variant
 from costeo.lineage import DERIVED, Figure
 from costeo.model.program import Program
-from costeo.money import ZERO, mul, round_money, total
+from costeo.money import ZERO, mul, round_money
 
 BASE = "base"
 
@@ -166,8 +166,3 @@ def inertial(result: CostResult, name: str, diagnostics: Diagnostics) -> list[In
         lines.append(InertialLine(code, name_, previous.value,
                                   round_money(mul(previous.value, factor)), amount))
     return lines
-
-
-def total_of(lines: list[InertialLine]) -> tuple[Decimal, Decimal, Decimal]:
-    return (total(x.previous for x in lines), total(x.inertial for x in lines),
-            total(x.results_based for x in lines))

@@ -16,15 +16,9 @@ from costeo.formulation.ceilings import against_ceiling, ceiling_for
 from costeo.formulation.multiyear import cost_frame
 from costeo.formulation.periods import by_month
 from costeo.formulation.result import CostResult
+from costeo.i18n import month_name
 from costeo.money import ZERO, div
 from costeo.reports.labels import label
-
-MONTHS = {
-    "es": ["Enero", "Febrero", "Marzo", "Abril", "Mayo", "Junio", "Julio", "Agosto",
-           "Septiembre", "Octubre", "Noviembre", "Diciembre"],
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"],
-}
 
 # column kinds: text, money (2 decimals), percent (a ratio), integer
 TEXT, MONEY, PERCENT = "text", "money", "percent"
@@ -57,7 +51,7 @@ def ceiling_table(result: CostResult, lang: str, money: Callable[[Decimal], str]
     fit = against_ceiling(result, ceiling)
     names = {p.code: f"{p.code} {p.product.name}" for p in result.products}
     names["common"] = label("common_actions", lang)
-    owner = {a.code: (a.product.code if a.product else "common") for a in result.activities()}
+    owner = result.owners()
     groups = fit.by(lambda line: owner[line.activity], names, set(ceiling.protect))
     table = PlanTable("ceiling", label("plan_ceiling", lang, year=fit.year),
                       [label("product_activity", lang), label("amount", lang),
@@ -101,7 +95,7 @@ def monthly_table(result: CostResult, lang: str) -> PlanTable:
                       [TEXT, MONEY, PERCENT])
     for month, amount in months.items():
         share = div(amount, result.total) if result.total else ZERO
-        table.rows.append([MONTHS[lang if lang == "en" else "es"][month - 1], amount, share])
+        table.rows.append([month_name(month, lang), amount, share])
     table.foot = [label("total", lang), sum(months.values(), Decimal(0)), Decimal(1)]
     table.note = label("plan_months_note", lang)
     return table

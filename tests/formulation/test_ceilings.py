@@ -21,12 +21,12 @@ def test_health_ceiling_fit(health: Loaded) -> None:
     assert fitted_total == D(10500000)  # exactly, to the cent
     vaccines = D("1466129.99")
     assert fit.protected == vaccines
-    by_product = {g.key: g for g in fit.by(lambda line: _product(result, line.activity))}
+    by_product = {g.key: g for g in fit.by(lambda line: result.owners()[line.activity])}
     assert by_product["3000102"].fitted == vaccines and by_product["3000102"].cut == 0
     factor = (D(10500000) - vaccines) / (D("11129531.85") - vaccines)
     for key in ("3000101", "3000103", "common"):
         g = by_product[key]
-        lines = sum(1 for line, _ in fit.fitted_lines if _product(result, line.activity) == key)
+        lines = sum(1 for line, _ in fit.fitted_lines if result.owners()[line.activity] == key)
         assert abs(g.fitted - g.formulated * factor) <= D("0.01") * lines
     by_classifier = fit.by(lambda line: line.classifier)
     assert sum(g.fitted for g in by_classifier) == D(10500000)
@@ -46,11 +46,6 @@ def test_protected_part_alone_above_the_ceiling(health: Loaded) -> None:
     fit = against_ceiling(result, Ceiling(year=2025, amount=Qty(D(1000000)),
                                           protect=["3000102"]))
     assert not fit.feasible
-    unprotected = [f for line, f in fit.fitted_lines if _product(result, line.activity) !=
+    unprotected = [f for line, f in fit.fitted_lines if result.owners()[line.activity] !=
                    "3000102"]
     assert all(f == 0 for f in unprotected)
-
-
-def _product(result, code):  # type: ignore[no-untyped-def]
-    activity = next(a for a in result.activities() if a.code == code)
-    return activity.product.code if activity.product else "common"
