@@ -267,6 +267,57 @@ CATALOGUE: dict[str, Entry] = {
     "empty-product": Entry(
         W, "el producto {product} no tiene actividades", "product {product} has no activities",
         "agregue actividades o retire el producto", "add activities or remove the product"),
+    # --- published tables (costeo review tabla.csv / tabla.xlsx) -------------------------
+    "table-unreadable": Entry(
+        E, "el archivo no se puede leer como tabla: {problem}",
+        "the file cannot be read as a table: {problem}",
+        "guarde la tabla como libro de Excel (.xlsx) o como CSV de texto (UTF-8)",
+        "save the table as an Excel workbook (.xlsx) or as a text CSV (UTF-8)"),
+    "table-no-header": Entry(
+        E, "no se encontró la fila de encabezados en las primeras {rows} filas",
+        "no header row found in the first {rows} rows",
+        "la tabla necesita una fila con los nombres de las columnas, p. ej. {expected}",
+        "the table needs a row naming its columns, e.g. {expected}"),
+    "table-missing-column": Entry(
+        E, "falta la columna '{column}'; columnas encontradas: {found}",
+        "column '{column}' is missing; columns found: {found}",
+        "nombres aceptados para esa columna: {accepted}",
+        "names accepted for that column: {accepted}"),
+    "table-not-a-number": Entry(
+        E, "'{column}' debe ser un número, no '{value}'", "'{column}' must be a number, not '{value}'",
+        "corrija la celda; se aceptan cifras como S/ 1,234.56, 1.234,56, 1 234, (1,234) o '-' "
+        "para un valor vacío",
+        "correct the cell; figures such as S/ 1,234.56, 1.234,56, 1 234, (1,234) or '-' for an "
+        "empty value are accepted"),
+    "table-ambiguous-number": Entry(
+        W, "no se sabe si '{value}' en la columna '{column}' lleva separador de miles o decimal; "
+        "se leyó como {reading}",
+        "cannot tell whether '{value}' in column '{column}' has a thousands or a decimal "
+        "separator; read as {reading}",
+        "agregue encima de la tabla la línea 'separador decimal: ,' (o '.'), o escriba la cifra "
+        "con sus decimales",
+        "add the line 'separador decimal: ,' (or '.') above the table, or write the figure with "
+        "its decimals"),
+    "table-empty": Entry(
+        E, "la tabla '{table}' no tiene filas de datos", "table '{table}' has no data rows",
+        "debajo de los encabezados va una fila por actividad o segmento con sus cifras",
+        "below the header goes one row per activity or segment with its figures"),
+    "table-row-ignored": Entry(
+        I, "se ignoró una fila con cifras debajo del total: '{text}'",
+        "a row with figures below the total was ignored: '{text}'",
+        "las filas después del total general se leen como notas; si es un dato, muévala "
+        "antes del total",
+        "rows after the grand total are read as notes; if it is data, move it above the total"),
+    "unknown-review-target": Entry(
+        W, "la regla de revisión nombra '{code}', que no es un código de {field} del programa",
+        "the review rule names '{code}', which is not a {field} code of the program",
+        "{suggestion}", "{suggestion}"),
+    "review-bounds": Entry(
+        W, "la regla de revisión tiene mínimo {low} mayor que máximo {high}, o no tiene base",
+        "the review rule has low {low} above high {high}, or no base",
+        "escriba low ≤ high, y 'base' (beneficiarios) si la regla no nombra un producto con meta",
+        "write low ≤ high, and 'base' (beneficiaries) when the rule names no product with a "
+        "target"),
     "unknown-filter": Entry(
         E, "el filtro usa la dimensión '{name}' que la actividad no tiene",
         "the filter uses dimension '{name}' that the activity does not have",

@@ -25,6 +25,8 @@ from costeo.messages import CATALOGUE  # noqa: E402
 from tests.errors.expectations import (  # noqa: E402
     TESTED_ELSEWHERE,
     Expectation,
+    fixture_paths,
+    load_fixture,
     read_expectation,
 )
 
@@ -53,6 +55,12 @@ con 1 · the program cannot be costed; exit code 1), **aviso/warning** (se coste
 que revisar; sale con 3 · costed, something to review; exit code 3), **nota/note** (solo
 información; sale con 0 · information only; exit code 0).
 
+Las tablas publicadas que lee `costeo review tabla.csv|tabla.xlsx` informan sus problemas
+con códigos `table-*`, ubicados en `archivo:línea:columna` (CSV) o `libro.xlsx!Hoja!B7`; sus
+ejemplos son archivos `tests/errors/<código>.csv` (o `.xlsx`). · Published tables read by
+`costeo review table.csv|table.xlsx` report `table-*` codes at `file:line:col` (CSV) or
+`book.xlsx!Sheet!B7`; their reproducers are `tests/errors/<code>.csv` (or `.xlsx`) files.
+
 Entre llaves, los datos de cada caso · in braces, the particulars of each case.
 """
 
@@ -64,7 +72,7 @@ def _cell(text: str) -> str:
 def _excerpt(exp: Expectation) -> str:
     lines = exp.path.read_text(encoding="utf-8").splitlines()
     body_start = next((i for i, line in enumerate(lines) if not line.startswith("#")), len(lines))
-    if body_start == len(lines):  # only comments: show the whole file
+    if body_start == len(lines) or exp.line == 0:  # only comments, or the whole file
         first, last = 0, len(lines) - 1
     else:
         first = max(body_start, exp.line - 1 - CONTEXT_BEFORE)
@@ -73,7 +81,7 @@ def _excerpt(exp: Expectation) -> str:
     out: list[str] = []
     for index in range(first, last + 1):
         out.append(f"{index + 1:>{width}} | {lines[index]}".rstrip())
-        if index + 1 == exp.line:
+        if exp.line and index + 1 == exp.line:
             out.append(f"{'':>{width}} | {' ' * (exp.col - 1)}^")
     return "\n".join(out)
 
@@ -83,8 +91,8 @@ def _located(diagnostic: Diagnostic, lang: str) -> str:
 
 
 def _reported(exp: Expectation) -> Diagnostic:
-    loaded = load_program(exp.path)
-    for d in loaded.diagnostics:
+    _, diagnostics = load_fixture(exp.path)
+    for d in diagnostics:
         if d.code == exp.code and d.location and (d.location.line, d.location.col) == (
                 exp.line, exp.col):
             return d
@@ -110,18 +118,19 @@ def _entry(code: str, fixtures: dict[str, Expectation]) -> str:
                       _located(loaded.diagnostics[0], "es"), "```", ""]
         return "\n".join(parts)
     diagnostic = _reported(exp)
+    fence = {".yaml": "yaml", ".csv": "csv"}.get(exp.path.suffix, "text")
     parts += [f"Ejemplo · example: [`{exp.relpath}`](../../{exp.relpath})"
               + (f" — {exp.problem}." if exp.problem else ""), "",
-              "```yaml", _excerpt(exp), "```", "",
-              "```console", f"$ costeo validate {exp.relpath}", _located(diagnostic, "es"),
-              "", f"$ costeo validate --lang en {exp.relpath}", _located(diagnostic, "en"),
-              "```", ""]
+              f"```{fence}", _excerpt(exp), "```", "",
+              "```console", f"$ costeo {exp.command} {exp.relpath}", _located(diagnostic, "es"),
+              "", f"$ costeo {exp.command} --lang en {exp.relpath}",
+              _located(diagnostic, "en"), "```", ""]
     return "\n".join(parts)
 
 
 def render() -> str:
     fixtures = {}
-    for path in sorted((ROOT / "tests" / "errors").glob("*.yaml")):
+    for path in fixture_paths():
         exp = read_expectation(path)
         fixtures[exp.code] = exp
     index = ["| código · code | severidad | mensaje |", "|---|---|---|"]

@@ -1,4 +1,5 @@
-"""`costeo cost FILE`: the formulation table, the budget by classifier and the diagnostics."""
+"""`costeo cost FILE`: the formulation table, the budget by classifier, the diagnostics and a
+short review (basic tier: methodology and "what to improve and why")."""
 
 from __future__ import annotations
 
@@ -17,7 +18,10 @@ from costeo.cli.common import (
     print_json,
 )
 from costeo.cli.render import budget_table, classifier_table
+from costeo.cli.review import print_short_review
 from costeo.io.result_json import result_to_dict
+from costeo.review import review
+from costeo.review.from_model import from_result
 
 
 def cost(
@@ -27,9 +31,13 @@ def cost(
 ) -> None:
     """Costea un programa: tabla de formulación y presupuesto por clasificador."""
     loaded, result = load_or_exit(file, lang.value, json)
+    checked = review([from_result(result, loaded.file)], "basic", lang.value).subjects[0]
     if json:
-        print_json(result_to_dict(result, lang.value))
+        data = result_to_dict(result, lang.value)
+        data["review"] = checked.to_dict(lang.value)
+        print_json(data)
         return
     out.print(budget_table(result, lang.value))
     out.print(classifier_table(result, lang.value))
     print_diagnostics(loaded.diagnostics, lang.value)
+    print_short_review(checked, lang.value)

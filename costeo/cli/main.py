@@ -10,6 +10,7 @@ from costeo.cli.explain import explain
 from costeo.cli.export_xlsx import register_xlsx
 from costeo.cli.formulate import formulate
 from costeo.cli.report import report
+from costeo.cli.review import review_cmd
 from costeo.cli.scenario import app as scenario_app
 from costeo.cli.schema import schema
 from costeo.cli.validate import validate
@@ -28,5 +29,6 @@ app.command()(report)
 app.command()(demo)
 app.command()(schema)
 app.command()(formulate)
+app.command(name="review")(review_cmd)
 app.add_typer(scenario_app, name="scenario")
 register_xlsx(app)

@@ -44,6 +44,7 @@ from costeo.lineage import DEFAULT, Figure, derived
 from costeo.model.methods import BottomUp, Declared, Observed, TopDown
 from costeo.model.program import Activity, Product, Program
 from costeo.money import ONE, ZERO, div, mul, round_money, round_to, split, total
+from costeo.review.rules import check_review
 
 
 def cost_program(program: Program, diagnostics: Diagnostics, file: str = "",
@@ -58,6 +59,7 @@ def cost_program(program: Program, diagnostics: Diagnostics, file: str = "",
     check_codes(program, diagnostics)
     check_classifiers(program, diagnostics)
     check_zones(program, diagnostics)
+    check_review(ctx)
     if not ctx.adjust.is_variant:
         check_planning(program, diagnostics)
         check_calendars(ctx)

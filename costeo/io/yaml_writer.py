@@ -30,7 +30,8 @@ FLOW_ITEM = 240  # a list item of scalars this short goes in flow style (wrapped
 ORDER: dict[str, tuple[str, ...]] = {
     "Program": ("program", "parameters", "dimensions", "zones", "staff", "cost_centres",
                 "registers", "calendars", "products", "common_actions", "published", "frame",
-                "ceilings", "scenarios"),
+                "ceilings", "scenarios", "review"),
+    "ReviewRatio": ("label", "activity", "product", "base", "low", "high", "source"),
     "Activity": ("code", "name", "unit", "target", "frequency", "frequency_unit", "calendar",
                  "years", "projection", "source", "cost", "cells", "published"),
     "CellTable": ("source", "dimensions", "columns", "rows"),

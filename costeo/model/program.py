@@ -14,6 +14,7 @@ from pydantic import Discriminator, Field, Tag
 from costeo.model.base import Node
 from costeo.model.methods import Method
 from costeo.model.planning import Calendar, Ceiling, Frame, Projection, Scenario
+from costeo.model.review import ReviewRules
 from costeo.model.values import Day, FiscalYear, Integer, Number, SignedNumber, Text, Value
 
 CURRENCIES = ("PEN", "USD")
@@ -221,6 +222,7 @@ class Program(Node):
     calendars: dict[str, Calendar] = {}
     ceilings: list[Ceiling] = []
     scenarios: dict[str, Scenario] = {}
+    review: ReviewRules | None = None
 
     def activities(self) -> Iterator[tuple[Product | None, Activity]]:
         for product in self.products:

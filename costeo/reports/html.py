@@ -41,6 +41,7 @@ from costeo.reports.common import (
 )
 from costeo.reports.labels import label, severity_label
 from costeo.reports.planning import MONEY, PERCENT, TEXT, PlanTable, planning_tables
+from costeo.reports.review_html import program_review
 
 # Segment tables longer than this start collapsed (<details>, no script needed).
 OPEN_SEGMENTS = 40
@@ -296,6 +297,7 @@ def context(result: CostResult, lang: str = "es") -> dict[str, Any]:
             "message": d.message(lang),
             "hint": d.hint(lang),
         } for d in found],
+        "review": program_review(result, lang),
         "diagnostic_counts": label("severity_counts", lang, errors=counts["error"],
                                    warnings=counts["warning"], infos=counts["info"]),
     }

@@ -9,6 +9,9 @@ Each ``tests/errors/<code>.yaml`` opens with comments that say what loading it m
 
 The rest of the file is one of the valid programs in ``tests/errors/bases/`` with exactly one
 problem. ``docs/gen_errors.py`` builds the error catalogue from the same files.
+
+Codes of published tables have a ``.csv`` fixture (the reader skips ``#`` lines) or a text
+file named ``.xlsx``; ``line=0 col=0`` expects a location that is the whole file.
 """
 
 from __future__ import annotations
@@ -16,6 +19,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+
+from costeo import Diagnostics, load_program
+from costeo.review.tables import read_tables
 
 ERRORS_DIR = Path(__file__).resolve().parent
 ROOT = ERRORS_DIR.parents[1]
@@ -45,9 +51,31 @@ class Expectation:
     def relpath(self) -> str:
         return self.path.relative_to(ROOT).as_posix()
 
+    @property
+    def where(self) -> str:
+        """The location the diagnostic must print: file:line:col, or the file alone."""
+        return f"{self.path}:{self.line}:{self.col}" if self.line else str(self.path)
+
+    @property
+    def command(self) -> str:
+        """The CLI command that reports it: tables are reviewed, programs validated."""
+        return "validate" if self.path.suffix == ".yaml" else "review"
+
+
+FIXTURE_SUFFIXES = ("*.yaml", "*.csv", "*.xlsx")
+
 
 def fixture_paths() -> list[Path]:
-    return sorted(ERRORS_DIR.glob("*.yaml"))
+    return sorted(p for pattern in FIXTURE_SUFFIXES for p in ERRORS_DIR.glob(pattern))
+
+
+def load_fixture(path: Path) -> tuple[bool, Diagnostics]:
+    """Load a fixture as its command would: (whether it loaded, its diagnostics)."""
+    if path.suffix == ".yaml":
+        loaded = load_program(path)
+        return loaded.result is not None, loaded.diagnostics
+    diagnostics = Diagnostics()
+    return read_tables(path, diagnostics) is not None, diagnostics
 
 
 def base_paths() -> list[Path]:

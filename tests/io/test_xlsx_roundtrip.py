@@ -405,6 +405,12 @@ scenarios:
   s2:
     name: Inercial
     inertial: {previous: {"3000001": 10}, growth: 0.1}
+
+review:
+  ratios:
+    - {label: Visitas por niño, activity: "5000001", product: "3000001", low: 1, high: 2.5,
+       source: norma}
+    - {activity: "5000002", base: $tasa, low: 0, high: 12}
 """
 
 

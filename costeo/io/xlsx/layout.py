@@ -537,10 +537,29 @@ PREVIOUS = SheetSpec(
     "Last year's amounts of an inertial scenario.",
 )
 
+REVIEW_RATIOS = SheetSpec(
+    "review_ratios", "Reglas de revisión", "Review rules",
+    (
+        _c("label", "Etiqueta", "Label", w=36),
+        _c("activity", "Actividad", "Activity", req=True, choices="activity"),
+        _c("product", "Producto", "Product", choices="product"),
+        _c("base", "Base", "Base", "value",
+           es_doc="beneficiarios del producto si no tiene meta",
+           en_doc="the product's beneficiaries when it has no target"),
+        _c("low", "Mínimo", "Low", "number", req=True),
+        _c("high", "Máximo", "High", "number", req=True),
+        _c("source", "Fuente", "Source", w=30),
+    ),
+    "Relaciones físicas que costeo review verifica: meta de la actividad ÷ meta del producto "
+    "(o la base) entre el mínimo y el máximo.",
+    "Physical ratios costeo review checks: the activity's target ÷ the product's target (or the "
+    "base) between low and high.",
+)
+
 TABLES: tuple[SheetSpec, ...] = (
     INDICATORS, PARAMETERS, DIMENSIONS, ZONES, ZONE_MAP, STAFF, CENTRES, REGISTERS, CALENDARS,
     DAYS_OFF, PRODUCTS, ACTIVITIES, INPUTS, STRUCTURE, ZONE_PRICES, RECORDS, PUBLISHED,
-    POPULATIONS, CEILINGS, SCENARIOS, CHANGES, PREVIOUS,
+    POPULATIONS, CEILINGS, SCENARIOS, CHANGES, PREVIOUS, REVIEW_RATIOS,
 )
 SHEETS: tuple[SheetSpec, ...] = (INSTRUCTIONS, PROGRAM, *TABLES, LISTS)
 
@@ -616,7 +635,7 @@ def column_by_header(spec: SheetSpec, header: str) -> Col | None:
 HANDLED: dict[str, frozenset[str]] = {
     name: frozenset(fields.split()) for name, fields in {
         "Program": "program parameters dimensions staff cost_centres registers products "
-                   "common_actions published zones frame calendars ceilings scenarios",
+                   "common_actions published zones frame calendars ceilings scenarios review",
         "ProgramInfo": "code name entity fiscal_year currency country source result",
         "Result": "statement population indicators",
         "Indicator": "code name unit baseline target source",
@@ -659,5 +678,7 @@ HANDLED: dict[str, frozenset[str]] = {
         "Scenario": "name description changes inertial",
         "Change": "parameter activity input coverage year field value",
         "Inertial": "previous growth source",
+        "ReviewRules": "ratios",
+        "ReviewRatio": "activity product base low high label source",
     }.items()
 }

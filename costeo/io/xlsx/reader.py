@@ -326,6 +326,7 @@ class WorkbookReader:
         self.read_populations()
         self.read_ceilings()
         self.read_scenarios()
+        self.read_review()
         self.check_unknown_sheets()
         return self.root
 
@@ -839,6 +840,15 @@ class WorkbookReader:
         ceilings = self.section("ceilings", table.rows[0].loc, "list")
         for row in table.rows:
             ceilings.append(self.node(table, row))
+
+    def read_review(self) -> None:
+        table = self.table(L.REVIEW_RATIOS)
+        if table is None or not table.rows:
+            return
+        review = self.section("review", table.rows[0].loc)
+        ratios = self.child(review, "ratios", table.rows[0].loc, "list")
+        for row in table.rows:
+            ratios.append(self.node(table, row))
 
     def read_scenarios(self) -> None:
         scenarios = {code: node for _, code, _, node in

@@ -363,6 +363,8 @@ class _Writer:
                    [(d, "text", f"dim:{d}" if d in p.dimensions else None) for d in dims])
         self.table(L.POPULATIONS, list(population_rows(p)))
         self.table(L.CEILINGS, [rows_of(L.CEILINGS, c) for c in p.ceilings])
+        self.table(L.REVIEW_RATIOS, [rows_of(L.REVIEW_RATIOS, r)
+                                     for r in (p.review.ratios if p.review else [])])
         self.table(L.SCENARIOS, [{"@code": code, **rows_of(L.SCENARIOS, s)}
                                  for code, s in p.scenarios.items()])
         self.table(L.CHANGES, [{"@scenario": code, **rows_of(L.CHANGES, ch)}

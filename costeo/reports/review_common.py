@@ -1,0 +1,31 @@
+"""What the review's XLSX and HTML reports share: severity labels and evidence as rows."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from costeo.diagnostics import SEVERITY_LABEL
+from costeo.review.findings import Finding
+
+# evidence keys that are words for the message, not figures to show
+HIDDEN = ("what", "group", "label", "reasons", "first_table", "second_table", "unit",
+          "before_version", "direction", "signals", "shares")
+
+
+def severity_text(level: str, lang: str) -> str:
+    return SEVERITY_LABEL["en" if lang == "en" else "es"][level]
+
+
+def evidence_items(finding: Finding) -> list[tuple[str, Any]]:
+    """The finding's evidence as (name, value) pairs: numbers stay Decimal, lists are joined."""
+    items: list[tuple[str, Any]] = []
+    for key, value in finding.evidence.items():
+        if key.endswith("_en") or key in HIDDEN:
+            continue
+        if isinstance(value, (list, tuple)):
+            value = "; ".join(str(v) for v in value)
+        elif not isinstance(value, (Decimal, int, str)):
+            value = str(value)
+        items.append((key, value))
+    return items
