@@ -22,11 +22,13 @@ lint: setup
 	$(BIN)/mypy
 
 test: lint
+	sh scripts/ensure_browser.sh
 	$(BIN)/python -m pytest -n 2
 
 bench: setup
 	$(BIN)/python bench/bench_national.py
 	$(BIN)/python bench/bench_xlsx_import.py
+	$(BIN)/python bench/bench_web.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

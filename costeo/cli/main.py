@@ -13,6 +13,8 @@ from costeo.cli.report import report
 from costeo.cli.review import review_cmd
 from costeo.cli.scenario import app as scenario_app
 from costeo.cli.schema import schema
+from costeo.cli.serve import serve
+from costeo.cli.store import store_app
 from costeo.cli.validate import validate
 
 app = typer.Typer(
@@ -29,6 +31,8 @@ app.command()(report)
 app.command()(demo)
 app.command()(schema)
 app.command()(formulate)
+app.command()(serve)
 app.command(name="review")(review_cmd)
 app.add_typer(scenario_app, name="scenario")
+app.add_typer(store_app, name="store")
 register_xlsx(app)

@@ -13,6 +13,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.reader import ReaderError
 
 from costeo.diagnostics import Diagnostics, Location
 from costeo.messages import Localized
@@ -120,6 +121,13 @@ def parse_text(text: str, file: str, diagnostics: Diagnostics) -> Any:
         mark = (exc.context_mark if unclosed else None) or exc.problem_mark or exc.context_mark
         loc = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
         diagnostics.add("yaml-syntax", loc, problem=_problem(problem))
+        return None
+    except ReaderError as exc:  # a control character the YAML reader refuses
+        before = text[:max(exc.position, 0)]
+        line, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        diagnostics.add("yaml-syntax", Location(file, line, col),
+                        problem=Localized(es=f"carácter no permitido {exc.character!r}",
+                                          en=f"character {exc.character!r} is not allowed"))
         return None
     if node is None:
         diagnostics.add("empty-file", Location(file, 1, 1))
