@@ -126,6 +126,14 @@ def fmt_number(value: Decimal, places: int = 0, locale: str = "es_PE") -> str:
                           decimal_quantization=False)
 
 
+def fmt_exact(value: Decimal, locale: str = "es_PE", max_places: int = 6) -> str:
+    """A value with all its decimals up to max_places; '…' marks a longer expansion."""
+    exponent = value.normalize().as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    text = fmt_number(value, min(places, max_places), locale)
+    return text + ("…" if places > max_places else "")
+
+
 def fmt_money(value: Decimal, currency: str, places: int = 2, locale: str = "es_PE") -> str:
     return SYMBOLS.get(currency, currency + " ") + fmt_number(value, places, locale)
 

@@ -128,6 +128,11 @@ FORMULAS: dict[str, tuple[str, str]] = {
 }
 
 
+# Roles whose value is an amount of money (shown with the currency, to the cent).
+MONEY_ROLES = frozenset({"total", "product", "activity", "common", "cell", "line", "classifier",
+                         "envelope", "spent", "allocation", "allocated", "direct", "indirect"})
+
+
 @dataclass
 class Figure:
     role: str
@@ -141,6 +146,10 @@ class Figure:
     source: str | None = None
     id: str | None = None
     declared: bool = False
+
+    @property
+    def is_money(self) -> bool:
+        return self.role in MONEY_ROLES
 
     def label(self, lang: str = "es") -> str:
         es, en = ROLES.get(self.role, (self.role, self.role))

@@ -9,19 +9,8 @@ from rich.table import Table
 from rich.tree import Tree
 
 from costeo.formulation.result import ActivityResult, CostResult
-from costeo.i18n import fmt_money, fmt_number, locale_for, method_label, t
+from costeo.i18n import fmt_exact, fmt_money, fmt_number, locale_for, method_label, t
 from costeo.lineage import KIND_LABEL, Figure
-
-MONEY_ROLES = {"total", "product", "activity", "common", "cell", "line", "classifier",
-               "envelope", "spent", "allocation", "allocated", "direct", "indirect"}
-
-
-def exact(value: Decimal, locale: str, max_places: int = 6) -> str:
-    """A value with all its decimals up to max_places; '…' marks a longer expansion."""
-    exponent = value.normalize().as_tuple().exponent
-    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-    text = fmt_number(value, min(places, max_places), locale)
-    return text + ("…" if places > max_places else "")
 
 
 def budget_table(result: CostResult, lang: str) -> Table:
@@ -77,10 +66,10 @@ def classifier_table(result: CostResult, lang: str) -> Table:
 
 
 def figure_line(figure: Figure, lang: str, locale: str, currency: str) -> str:
-    if figure.role in MONEY_ROLES:
+    if figure.is_money:
         value = fmt_money(figure.value, currency, 2, locale)
     else:
-        value = exact(figure.value, locale)
+        value = fmt_exact(figure.value, locale)
         if figure.unit:
             value += f" {figure.unit}"
     text = f"[bold]{escape(figure.label(lang))}[/bold] = {escape(value)}"

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from costeo.diagnostics import Diagnostics
+from costeo.lineage import Figure
 from costeo.loader import Loaded
 from costeo.store.audit import record
 from costeo.store.costed import costed, digest, load_valid, remember
@@ -41,7 +42,8 @@ class EditOutcome:
     diagnostics: Diagnostics  # warnings and notes of the new state (errors are rejected)
     total: Decimal
     before_total: Decimal
-    changed: dict[str, tuple[Decimal, Decimal]] = field(default_factory=dict)  # figure id
+    # figure id -> (before, after): every figure whose value the edit changed
+    changed: dict[str, tuple[Figure, Figure]] = field(default_factory=dict)
 
 
 def check_lock(version: Version, lock: int) -> None:
@@ -77,15 +79,12 @@ def save(session: Session, version: Version, lock: int) -> None:
         raise Conflict(expected=lock, current=lock + 1, who="-", when=None) from exc
 
 
-def _changed(old: Loaded, new: Loaded) -> dict[str, tuple[Decimal, Decimal]]:
+def _changed(old: Loaded, new: Loaded) -> dict[str, tuple[Figure, Figure]]:
     if old.result is None or new.result is None:
         return {}
-    before = {k: f.value for k, f in old.result.figures.items()}
-    out: dict[str, tuple[Decimal, Decimal]] = {}
-    for key, figure in new.result.figures.items():
-        if key in before and before[key] != figure.value:
-            out[key] = (before[key], figure.value)
-    return out
+    before = old.result.figures
+    return {key: (before[key], figure) for key, figure in new.result.figures.items()
+            if key in before and before[key].value != figure.value}
 
 
 def edit(session: Session, actor: User | None, version_id: int, lock: int,

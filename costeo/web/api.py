@@ -48,7 +48,7 @@ from costeo.web.api_models import (
 )
 from costeo.web.deps import DB, SESSION_USER, Actor, LoggedIn, OtherId, VersionId
 from costeo.web.errors import WebError, error_body
-from costeo.web.labels import label
+from costeo.web.labels import field_label, label
 from costeo.web.pages import client_ip, figure_of, fmt_for, result_of
 from costeo.web.render import lang_of
 from costeo.web.security import csrf_token
@@ -91,7 +91,7 @@ def summary(version: Version) -> VersionSummary:
                           lock=version.lock, total=str(version.total))
 
 
-def grid_rows(version: Version, kind: str) -> list[GridRowOut]:
+def grid_rows(version: Version, kind: str, lang: str) -> list[GridRowOut]:
     """The store's grid rows flattened to one row per editable value."""
     out: list[GridRowOut] = []
     for row in svc.grid(version, kind):
@@ -102,6 +102,7 @@ def grid_rows(version: Version, kind: str) -> list[GridRowOut]:
             continue
         for field, path in paths.items():
             out.append(GridRowOut(path=str(path), field=str(field),
+                                  field_label=field_label(str(field), lang),
                                   value=str(row.get(field, "")), context=context))
     return out
 
@@ -174,9 +175,10 @@ def formulation(request: Request, s: DB, user: LoggedIn, version_id: VersionId,
 
 
 @router.get("/versions/{version_id}/grid/{kind}", response_model=list[GridRowOut])
-def grid(s: DB, user: LoggedIn, version_id: VersionId, kind: str) -> list[GridRowOut]:
+def grid(request: Request, s: DB, user: LoggedIn, version_id: VersionId,
+         kind: str) -> list[GridRowOut]:
     version = svc.get_version(s, user, version_id)
-    return grid_rows(version, kind)
+    return grid_rows(version, kind, lang_of(request))
 
 
 @router.patch("/versions/{version_id}", response_model=EditOut)
@@ -187,8 +189,9 @@ def edit(request: Request, s: DB, user: LoggedIn, version_id: VersionId, body: E
     return EditOut(version=version_out(outcome.version, user, lang_of(request)),
                    total=str(outcome.total), total_text=fmt.money(outcome.total),
                    before_total=str(outcome.before_total),
-                   changed=[ChangedFigure(figure=k, before=str(b), after=str(a),
-                                          before_text=fmt.figure(b), after_text=fmt.figure(a))
+                   changed=[ChangedFigure(figure=k, label=a.label(lang_of(request)),
+                                          before=str(b.value), after=str(a.value),
+                                          before_text=fmt.of(b), after_text=fmt.of(a))
                             for k, (b, a) in outcome.changed.items()])
 
 

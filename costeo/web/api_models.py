@@ -125,6 +125,7 @@ class GridRowOut(BaseModel):
 
     path: str
     field: str
+    field_label: str = Field(description="the field's name in the reader's language")
     value: str
     context: dict[str, str]
 
@@ -140,7 +141,8 @@ class EditIn(BaseModel):
 
 
 class ChangedFigure(BaseModel):
-    figure: str
+    figure: str = Field(description="the figure's id, as GET /api/versions/{id}/lineage takes it")
+    label: str = Field(description="what the figure is, in the reader's language")
     before: str
     after: str
     before_text: str

@@ -7,6 +7,7 @@ function (``L('key')``) for every text.
 
 from __future__ import annotations
 
+from costeo.io.xlsx.layout import TABLES
 from costeo.reports.labels import REPORT_TEXT
 from costeo.reports.labels import label as report_label
 
@@ -20,6 +21,8 @@ WEB_TEXT: dict[str, tuple[str, str]] = {
     "throttled": ("Demasiados intentos fallidos; espere unos minutos e intente de nuevo.",
                   "Too many failed attempts; wait a few minutes and try again."),
     "programs": ("Programas", "Programs"),
+    "more_changed": ("… y {n} cifras más (véalas en el árbol o en Comparar versiones)",
+                     "… and {n} more figures (see them in the tree or in Compare versions)"),
     "public_budgets": ("Presupuestos publicados", "Published budgets"),
     "language": ("English", "Español"),
     "state": ("Estado", "State"),
@@ -133,6 +136,23 @@ def label(key: str, lang: str = "es", **args: object) -> str:
         text = en if lang == "en" else es
         return text.format(**args) if args else text
     return report_label(key, lang, **args)
+
+
+def _field_names() -> dict[str, tuple[str, str]]:
+    names: dict[str, tuple[str, str]] = {}
+    for sheet in TABLES:  # the workbook's headers: one name for a field, wherever it is edited
+        for col in sheet.cols:
+            names.setdefault(col.path, (col.es, col.en))
+    return names
+
+
+FIELD_NAMES = _field_names()
+
+
+def field_label(field: str, lang: str = "es") -> str:
+    """The name of an editable field (``price``, ``target``…) as the workbook's header says it."""
+    es, en = FIELD_NAMES.get(field, (field, field))
+    return en if lang == "en" else es
 
 
 def known(key: str) -> bool:

@@ -16,8 +16,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from costeo.diagnostics import Location
-from costeo.i18n import fmt_money, fmt_number, locale_for
-from costeo.lineage import KIND_LABEL
+from costeo.i18n import fmt_exact, fmt_money, fmt_number, locale_for
+from costeo.lineage import KIND_LABEL, Figure
 from costeo.reports.labels import severity_label
 from costeo.web.labels import label
 from costeo.web.security import csrf_token
@@ -62,11 +62,13 @@ class Fmt:
 
     def figure(self, value: Decimal) -> str:
         """A lineage value: exact up to 6 decimals, else shown to 6 with an ellipsis."""
-        value = Decimal(value)
-        exponent = value.normalize().as_tuple().exponent
-        places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-        text = fmt_number(value, min(places, 6), self.locale)
-        return text + "…" if places > 6 else text
+        return fmt_exact(Decimal(value), self.locale)
+
+    def of(self, figure: Figure) -> str:
+        """A figure as a reader expects it: money with its currency, else exact with its unit."""
+        if figure.is_money:
+            return self.money(figure.value)
+        return self.figure(figure.value) + (f" {figure.unit}" if figure.unit else "")
 
 
 def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:

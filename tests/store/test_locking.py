@@ -58,7 +58,9 @@ def test_edit_recosts_and_rewrites_lines(demo: Store) -> None:
         assert expected is not None
         assert outcome.total == expected.total == outcome.version.total
         assert outcome.total - outcome.before_total > 0
-        assert outcome.changed["total"] == (outcome.before_total, outcome.total)
+        before, after = outcome.changed["total"]
+        assert (before.value, after.value) == (outcome.before_total, outcome.total)
+        assert all(b.value != a.value for b, a in outcome.changed.values())
         assert "# " in outcome.version.document  # the file's comments are kept
     with demo.session(readonly=True) as s:
         assert line_total(s, version_id) == outcome.total

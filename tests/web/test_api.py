@@ -128,7 +128,15 @@ def test_edit_recosts_and_reports_a_stale_lock_as_conflict(
     assert body["before_total"] == fresh["total"]
     assert Decimal(body["total"]) > Decimal(fresh["total"])
     assert body["version"]["lock"] == fresh["lock"] + 1
-    assert body["changed"] and body["total_text"].startswith("$")  # USD, es_EC
+    assert body["total_text"].startswith("$")  # USD, es_EC
+    changed = {c["figure"]: c for c in body["changed"]}
+    assert changed["total"]["after_text"] == body["total_text"]  # money: currency, cents
+    assert changed["total"]["label"].startswith("Presupuesto del programa · S001 ")
+    assert Decimal(changed["total"]["before"]) == Decimal(fresh["total"])
+    activity = changed[row["context"]["activity"]]  # the activity whose target doubled
+    assert Decimal(activity["after"]) > Decimal(activity["before"])
+    assert activity["after_text"].startswith("$") and activity["label"].startswith(
+        "Presupuesto de la actividad · 5000102 ")
     stale = client.patch(f"/api/versions/{fresh['id']}", headers=headers, json={
         "lock": fresh["lock"], "changes": [{"path": row["path"], "value": str(old)}]})
     assert stale.status_code == 409

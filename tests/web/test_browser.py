@@ -117,6 +117,12 @@ def test_journeys_of_every_role(server: LiveServer, browser: Browser,
     expect(formulator.locator("#editor-total")).not_to_have_text(total_before)
     total_after = formulator.locator("#editor-total").inner_text()
     assert total_after.startswith("S/ ")
+    changed = formulator.locator("#changed-figures li").first
+    expect(changed).to_have_text(re.compile(  # a labelled figure in soles, before → after
+        r"^Presupuesto del programa · 0949 .*JUNTOS: S/ 1,053,723,229\.57 → "
+        + re.escape(total_after) + "$"))
+    expect(formulator.locator(".tabulator-row", has_text="subsidio_regular").first
+           .locator('[tabulator-field="field_label"]')).to_have_text("Valor")
     shot(formulator, "03-formulator-price-edited")
 
     # --- an invalid value is refused, its diagnostic shown beside the cell ------------------

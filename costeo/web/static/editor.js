@@ -73,7 +73,7 @@
           maxHeight: "65vh",
           columns: [
             {title: root.dataset.labelField, field: "where", widthGrow: 4, headerFilter: "input"},
-            {title: "", field: "field", widthGrow: 1},
+            {title: "", field: "field_label", widthGrow: 1},
             {title: root.dataset.labelValue, field: "value", hozAlign: "right", widthGrow: 1,
              editor: editable ? "input" : false, cssClass: editable ? "editable" : ""},
             {title: root.dataset.labelDiag, field: "diagnostic", widthGrow: 3, cssClass: "diag"}
@@ -106,11 +106,22 @@
         document.getElementById("version-total").textContent = answer.body.total_text;
         cell.getRow().update({diagnostic: ""});
         changedBox.replaceChildren();
-        answer.body.changed.slice(0, 12).forEach(function (c) {
+        var shown = answer.body.changed.slice(0, 12);
+        shown.forEach(function (c) {
           var li = document.createElement("li");
-          li.textContent = c.figure + ": " + c.before_text + " → " + c.after_text;
+          var a = document.createElement("a");
+          a.href = "/versions/" + versionId + "/lineage?figure=" + encodeURIComponent(c.figure);
+          a.textContent = c.label;
+          li.appendChild(a);
+          li.appendChild(document.createTextNode(": " + c.before_text + " → " + c.after_text));
           changedBox.appendChild(li);
         });
+        if (answer.body.changed.length > shown.length) {
+          var more = document.createElement("li");
+          more.textContent = root.dataset.labelMore.replace(
+            "{n}", String(answer.body.changed.length - shown.length));
+          changedBox.appendChild(more);
+        }
         renderDiagnostics(answer.body.version.diagnostics);
         show("ok", root.dataset.labelSaved.replace("{total}", answer.body.total_text));
         return;
