@@ -7,7 +7,7 @@ from typing import Any
 
 from pwdlib import PasswordHash
 from pwdlib.hashers.argon2 import Argon2Hasher
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from costeo.store.audit import record
@@ -18,6 +18,7 @@ from costeo.store.policy import can
 HASHER = PasswordHash((Argon2Hasher(),))  # argon2id; hashes start with "$argon2id$"
 MAX_FAILURES = 5  # failed logins per username, or per address, within the window
 WINDOW = timedelta(minutes=15)
+RETENTION = timedelta(days=90)  # login attempts are kept this long for security reviews
 # Verified when the username does not exist, so that both cases cost the same time.
 _DUMMY_HASH = HASHER.hash("costeo-no-such-user")
 
@@ -132,7 +133,8 @@ def _verify(password: str, password_hash: str | None) -> tuple[bool, str | None]
 
 def authenticate(session: Session, username: str, password: str, ip: str) -> User | None:
     """The user when the password matches, the account is active and the login is not
-    throttled; records the attempt either way."""
+    throttled; records the attempt either way, and forgets attempts older than RETENTION."""
+    session.execute(delete(LoginAttempt).where(LoginAttempt.at < utcnow() - RETENTION))
     if not login_allowed(session, username, ip):
         session.add(LoginAttempt(username=username, ip=ip, at=utcnow(), ok=False))
         return None

@@ -214,7 +214,8 @@ class AuditEntry(Base):
 class LoginAttempt(Base):
     __tablename__ = "login_attempts"
     __table_args__ = (Index("ix_login_attempts_username_at", "username", "at"),
-                      Index("ix_login_attempts_ip_at", "ip", "at"))
+                      Index("ix_login_attempts_ip_at", "ip", "at"),
+                      Index("ix_login_attempts_at", "at"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     username: Mapped[str] = mapped_column(String(64))

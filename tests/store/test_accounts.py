@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from costeo.store import Duplicate, PermissionDenied, Store
 from costeo.store.accounts import (
     MAX_FAILURES,
+    RETENTION,
     WINDOW,
     authenticate,
     create_user,
@@ -87,6 +88,19 @@ def test_login_and_throttling(demo: Store) -> None:
     with demo.session() as s:
         assert login_allowed(s, "revisor", "10.0.0.2")
         assert authenticate(s, "revisor", DEMO_PASSWORD, "10.0.0.2") is not None
+
+
+def test_attempts_older_than_the_retention_are_forgotten(demo: Store) -> None:
+    old, recent = utcnow() - RETENTION - timedelta(days=1), utcnow() - RETENTION + timedelta(days=1)
+    with demo.session() as s:
+        s.add_all([LoginAttempt(username="antiguo", ip="10.0.0.7", ok=False, at=old),
+                   LoginAttempt(username="reciente", ip="10.0.0.7", ok=False, at=recent)])
+    with demo.session() as s:
+        assert authenticate(s, "lector", DEMO_PASSWORD, "10.0.0.8") is not None
+    with demo.session(readonly=True) as s:
+        kept = set(s.scalars(select(LoginAttempt.username)))
+    assert "antiguo" not in kept
+    assert {"reciente", "lector"} <= kept
 
 
 def test_success_clears_earlier_failures(demo: Store) -> None:

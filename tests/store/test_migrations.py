@@ -52,3 +52,22 @@ def test_upgrade_is_idempotent(store: Store) -> None:
     store.upgrade()
     with store.engine.connect() as connection:
         assert MigrationContext.configure(connection).get_current_revision() == _head()
+
+
+def test_upgrade_from_the_first_revision_keeps_what_is_stored(demo: Store) -> None:
+    with demo.engine.connect() as connection:
+        before = {t: connection.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar()
+                  for t in TABLES - {"alembic_version"}}
+    with demo.engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "0001")
+    with demo.engine.connect() as connection:
+        indexes = {i["name"] for i in inspect(connection).get_indexes("login_attempts")}
+        assert "ix_login_attempts_at" not in indexes
+    demo.upgrade()
+    with demo.engine.connect() as connection:
+        after = {t: connection.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar()
+                 for t in TABLES - {"alembic_version"}}
+        indexes = {i["name"] for i in inspect(connection).get_indexes("login_attempts")}
+        assert MigrationContext.configure(connection).get_current_revision() == _head() == "0002"
+    assert after == before and before["versions"] > 0
+    assert "ix_login_attempts_at" in indexes
