@@ -20,8 +20,7 @@ from costeo.cli.common import (
 from costeo.cli.render import budget_table, classifier_table
 from costeo.cli.review import print_short_review
 from costeo.io.result_json import result_to_dict
-from costeo.review import review
-from costeo.review.from_model import from_result
+from costeo.review import review_result
 
 
 def cost(
@@ -31,7 +30,7 @@ def cost(
 ) -> None:
     """Costea un programa: tabla de formulación y presupuesto por clasificador."""
     loaded, result = load_or_exit(file, lang.value, json)
-    checked = review([from_result(result, loaded.file)], "basic", lang.value).subjects[0]
+    checked = review_result(result, lang.value, loaded.file)
     if json:
         data = result_to_dict(result, lang.value)
         data["review"] = checked.to_dict(lang.value)

@@ -153,6 +153,16 @@ def all_activities(result: CostResult) -> list[ActivityResult]:
 FORBIDDEN_SHEET_CHARS = set('[]:*?/\\')
 
 
+def money(value: Decimal) -> float:
+    """An amount as the float a workbook cell holds: rounded to the cent first."""
+    return float(round_to(value, 2))
+
+
+def number(value: Decimal) -> float:
+    """A workbook cell's number (exact to 15 significant digits, which every figure fits)."""
+    return float(value)
+
+
 def sheet_name(text: str, taken: set[str]) -> str:
     """An Excel sheet name: ≤31 characters, none of []:*?/\\, unique (case-insensitive)."""
     cleaned = "".join(" " if ch in FORBIDDEN_SHEET_CHARS else ch for ch in text)

@@ -59,10 +59,9 @@ def _subject(review: SubjectReview, lang: str) -> dict[str, Any]:
 
 def program_review(result: CostResult, lang: str) -> dict[str, Any]:
     """The basic-tier review of a costed program, for the program's own HTML report."""
-    from costeo.review import review
-    from costeo.review.from_model import from_result
+    from costeo.review import review_result
 
-    checked = review([from_result(result)], "basic", lang).subjects[0]
+    checked = review_result(result, lang)
     return {"T": {key: rt(key, lang) for key in TEXT}, **_subject(checked, lang)}
 
 

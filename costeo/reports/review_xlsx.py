@@ -10,10 +10,11 @@ from decimal import Decimal
 from pathlib import Path
 
 import xlsxwriter
+from xlsxwriter.workbook import Workbook
 
 from costeo.io.atomic import replace_atomically
+from costeo.reports.common import money, number
 from costeo.reports.review_common import evidence_items, severity_text
-from costeo.reports.xlsx import money, number
 from costeo.review.labels import rt
 from costeo.review.report import ReviewReport
 
@@ -27,8 +28,17 @@ def write_review_xlsx(report: ReviewReport, path: Path) -> Path:
 
 
 def _write(report: ReviewReport, path: Path) -> None:
-    lang = report.lang
     book = xlsxwriter.Workbook(str(path))
+    lang = report.lang
+    add_review_sheets(book, report, (rt("summary", lang), rt("findings", lang),
+                                     rt("evidence", lang)))
+    book.close()
+
+
+def add_review_sheets(book: Workbook, report: ReviewReport, names: tuple[str, str, str]) -> None:
+    """Add the review's three sheets to ``book``: the summary "what to improve and why", every
+    finding, and the evidence as numbers; ``names`` are the sheets' names, in that order."""
+    lang = report.lang
     bold = book.add_format({"bold": True})
     title = book.add_format({"bold": True, "font_size": 14})
     head = book.add_format({"bold": True, "bg_color": "#1F4E78", "font_color": "#FFFFFF",
@@ -39,7 +49,7 @@ def _write(report: ReviewReport, path: Path) -> None:
     fills = {"error": "#F8CBAD", "warning": "#FFE699", "info": "#DDEBF7"}
     level = {k: book.add_format({"bg_color": v, "valign": "top"}) for k, v in fills.items()}
 
-    summary = book.add_worksheet(rt("summary", lang))
+    summary = book.add_worksheet(names[0])
     summary.set_column(0, 0, 5)
     summary.set_column(1, 1, 34)
     summary.set_column(2, 3, 11)
@@ -82,7 +92,7 @@ def _write(report: ReviewReport, path: Path) -> None:
             row += 1
         row += 1
 
-    findings = book.add_worksheet(rt("findings", lang))
+    findings = book.add_worksheet(names[1])
     headers = ["#", rt("program", lang), rt("code", lang), rt("severity", lang),
                rt("item", lang), rt("location", lang), rt("message", lang), rt("action", lang),
                rt("stake", lang)]
@@ -91,7 +101,7 @@ def _write(report: ReviewReport, path: Path) -> None:
         findings.set_column(col, col, width)
     findings.write_row(0, 0, headers, head)
     findings.freeze_panes(1, 0)
-    evidence = book.add_worksheet(rt("evidence", lang))
+    evidence = book.add_worksheet(names[2])
     evidence.set_column(0, 0, 6)
     evidence.set_column(1, 2, 22)
     evidence.set_column(3, 3, 28)
@@ -123,4 +133,3 @@ def _write(report: ReviewReport, path: Path) -> None:
                     evidence.write(erow, 3, value)
                 erow += 1
     findings.autofilter(0, 0, max(index, 1), len(headers) - 1)
-    book.close()

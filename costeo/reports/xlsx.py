@@ -39,6 +39,8 @@ from costeo.reports.common import (
     implied_header,
     input_name,
     inputs_total,
+    money,
+    number,
     product_target,
     sheet_name,
     shows_displayed,
@@ -49,6 +51,8 @@ from costeo.reports.labels import label, severity_label
 from costeo.reports.planning import MONEY as PLAN_MONEY
 from costeo.reports.planning import PERCENT as PLAN_PERCENT
 from costeo.reports.planning import planning_tables
+from costeo.reports.review_xlsx import add_review_sheets
+from costeo.review.labels import rt
 
 INTEGER = "#,##0"
 DECIMAL2 = "#,##0.00"
@@ -62,15 +66,6 @@ PRODUCT_FILL = "#DDEBF7"
 COMMON_FILL = "#EDEDED"
 DECLARED_FILL = "#FCE4D6"
 SUBHEADER_FILL = "#F2F2F2"
-
-
-def money(value: Decimal) -> float:
-    """An amount as the float xlsxwriter needs: rounded to the cent first."""
-    return float(round_to(value, 2))
-
-
-def number(value: Decimal) -> float:
-    return float(value)
 
 
 def quantity_format(value: Decimal) -> str:
@@ -148,7 +143,21 @@ def _write_workbook(result: CostResult, path: Path, lang: str) -> None:
                        label("common_actions", lang), None, result.common, lang)
     _planning_sheet(workbook.add_worksheet(planning), formats, result, lang)
     _diagnostics_sheet(workbook.add_worksheet(diagnostics_name), formats, result, lang)
+    _review_sheets(workbook, result, lang, taken)
     workbook.close()
+
+
+def _review_sheets(workbook: Workbook, result: CostResult, lang: str,
+                   taken: set[str]) -> None:
+    """The program's basic-tier review, as `costeo review --xlsx` writes it: a summary "what to
+    improve and why", every finding, the evidence."""
+    from costeo.review import ReviewReport, review_result
+
+    report = ReviewReport("basic", lang)
+    report.subjects.append(review_result(result, lang))
+    add_review_sheets(workbook, report, (sheet_name(rt("sheet_review", lang), taken),
+                                         sheet_name(rt("findings", lang), taken),
+                                         sheet_name(rt("evidence", lang), taken)))
 
 
 # -- Formulación --------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from costeo.diagnostics import Diagnostics
+from costeo.formulation.result import CostResult
 from costeo.i18n import locale_for
 from costeo.review.findings import Finding
 from costeo.review.registry import STRICT_ONLY, Context, Settings, checks_for
@@ -21,7 +22,7 @@ from costeo.review.subject import ReviewSubject
 from costeo.review.tables import SUFFIXES, read_tables
 
 __all__ = ["Finding", "ReviewReport", "ReviewSubject", "Settings", "SubjectReview", "review",
-           "review_file", "review_subjects_of"]
+           "review_file", "review_result", "review_subjects_of"]
 
 def review(subjects: Sequence[ReviewSubject], tier: str = "basic", lang: str = "es",
            settings: Settings | None = None) -> ReviewReport:
@@ -36,6 +37,14 @@ def review(subjects: Sequence[ReviewSubject], tier: str = "basic", lang: str = "
         shown = [f for f in found if tier == "strict" or f.code not in STRICT_ONLY]
         report.subjects.append(SubjectReview(subject, shown, _locale(subject, lang)))
     return report
+
+
+def review_result(result: CostResult, lang: str = "es", file: str | None = None) -> SubjectReview:
+    """The basic-tier review of one costed program: what `costeo cost` prints and the
+    program's own reports (HTML and XLSX) end with."""
+    from costeo.review.from_model import from_result
+
+    return review([from_result(result, file)], "basic", lang).subjects[0]
 
 
 def _locale(subject: ReviewSubject, lang: str) -> str:

@@ -26,6 +26,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "location": ("Ubicación", "Location"),
     "message": ("Mensaje", "Message"),
     "summary": ("Resumen", "Summary"),
+    "sheet_review": ("Revisión", "Review"),
     "year": ("Año", "Year"),
     "currency": ("Moneda", "Currency"),
     "errors": ("errores", "errors"),

@@ -83,8 +83,9 @@ def test_sheet_names(reports: Reports) -> None:
         result = reports.result(name)
         names = reports.workbook(name).sheetnames
         assert names[:2] == ["Formulación", "Por clasificador"]
-        assert names[-2:] == ["Planificación", "Diagnósticos"]
-        products = names[2:-2]
+        assert names[-5:] == ["Planificación", "Diagnósticos", "Revisión", "Hallazgos",
+                              "Evidencia"]
+        products = names[2:-5]
         if result.common:
             assert products.pop() == "Acciones comunes"
         assert [n.split(" ")[0] for n in products] == [p.code for p in result.products]
@@ -97,7 +98,7 @@ def test_sheet_names(reports: Reports) -> None:
 def test_english_workbook(reports: Reports) -> None:
     book = reports.workbook("school_meals", "en")
     assert book.sheetnames[:2] == ["Formulation", "By classifier"]
-    assert book.sheetnames[-1] == "Diagnostics"
+    assert book.sheetnames[-4:] == ["Diagnostics", "Review", "Findings", "Evidence"]
     sheet = book["Formulation"]
     header = header_map(sheet, find_row(sheet, "Product / Activity"))
     assert "Financial resources (PEN)" in header
@@ -236,3 +237,21 @@ def test_planning_sheet(reports: Reports) -> None:
     assert ceiling_total[1:] == [11129531.85, 10500000.0, 629531.85]  # formulated, fitted, cut
     months_total = totals[-1]
     assert months_total[1] == 11129531.85
+
+
+def test_review_sheets_carry_the_programs_review(reports: Reports) -> None:
+    """JUNTOS 2014 (DOMAIN.md): common actions are S/ 117,198,386, 11.12% of the budget."""
+    book = reports.workbook("cash_transfers")
+    summary = rows(book["Revisión"])
+    assert ["Presupuesto revisado", 1053723229.57] in [
+        [c for c in row if c is not None] for row in summary]
+    common = next(row for row in summary if row[1] == "Acciones comunes altas")
+    assert common[2:5] == ["aviso", 1, 117198386]
+    findings = rows(book["Hallazgos"])
+    assert findings[0][:3] == ["#", "Programa", "Código"]
+    codes = [row[2] for row in findings[1:]]
+    assert codes[:2] == ["common-share-high", "traceability"] and codes[-1] == "methodology"
+    evidence = rows(book["Evidencia"])
+    share = next(row for row in evidence[1:] if row[1] == "common-share-high"
+                 and isinstance(row[3], float) and 0.11 < row[3] < 0.12)
+    assert share[0] == 1  # evidence rows point at their finding's number
