@@ -7,6 +7,7 @@ from typing import Any
 
 from costeo.diagnostics import SEVERITY_LABEL
 from costeo.review.findings import Finding
+from costeo.review.labels import evidence_label
 
 # evidence keys that are words for the message, not figures to show
 HIDDEN = ("what", "group", "label", "reasons", "first_table", "second_table", "unit",
@@ -17,8 +18,9 @@ def severity_text(level: str, lang: str) -> str:
     return SEVERITY_LABEL["en" if lang == "en" else "es"][level]
 
 
-def evidence_items(finding: Finding) -> list[tuple[str, Any]]:
-    """The finding's evidence as (name, value) pairs: numbers stay Decimal, lists are joined."""
+def evidence_items(finding: Finding, lang: str = "es") -> list[tuple[str, Any]]:
+    """The finding's evidence as (name in ``lang``, value) pairs: numbers stay Decimal, lists
+    are joined."""
     items: list[tuple[str, Any]] = []
     for key, value in finding.evidence.items():
         if key.endswith("_en") or key in HIDDEN:
@@ -27,5 +29,5 @@ def evidence_items(finding: Finding) -> list[tuple[str, Any]]:
             value = "; ".join(str(v) for v in value)
         elif not isinstance(value, (Decimal, int, str)):
             value = str(value)
-        items.append((key, value))
+        items.append((evidence_label(key, lang), value))
     return items

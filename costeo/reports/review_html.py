@@ -29,7 +29,9 @@ def _value(value: Any, locale: str) -> str:
     return str(value)
 
 
-def _subject(review: SubjectReview, lang: str) -> dict[str, Any]:
+def review_view(review: SubjectReview, lang: str) -> dict[str, Any]:
+    """One program's review as the HTML pages show it (the report and the web app): texts in
+    ``lang``, figures formatted in the subject's locale, evidence named."""
     s, locale = review.subject, review.locale
     method = review.methodology
     counts = review.counts()
@@ -42,17 +44,20 @@ def _subject(review: SubjectReview, lang: str) -> dict[str, Any]:
         "methodology": method.message(lang, locale) if method else "",
         "counts": ", ".join(f"{counts[k]} {rt(w, lang)}" for k, w in
                             (("error", "errors"), ("warning", "warnings"), ("info", "notes"))),
+        "count_by": counts,
         "summary": [{
             "title": i.example.title(lang), "level": i.severity.value,
             "severity": severity_text(i.severity.value, lang), "count": i.count,
             "stake": fmt_number(i.stake, 2, locale),
             "why": i.example.message(lang, locale), "action": i.example.action(lang),
+            "code": i.code,
         } for i in review.summary()],
         "findings": [{
-            "code": f.code, "level": f.level.value, "severity": severity_text(f.level.value, lang),
+            "code": f.code, "title": f.title(lang), "level": f.level.value,
+            "severity": severity_text(f.level.value, lang),
             "item": f.item, "message": f.message(lang, locale), "action": f.action(lang),
             "location": str(f.location) if f.location else "-",
-            "evidence": [(k, _value(v, locale)) for k, v in evidence_items(f)],
+            "evidence": [(k, _value(v, locale)) for k, v in evidence_items(f, lang)],
         } for f in review.problems],
     }
 
@@ -62,7 +67,7 @@ def program_review(result: CostResult, lang: str) -> dict[str, Any]:
     from costeo.review import review_result
 
     checked = review_result(result, lang)
-    return {"T": {key: rt(key, lang) for key in TEXT}, **_subject(checked, lang)}
+    return {"T": {key: rt(key, lang) for key in TEXT}, **review_view(checked, lang)}
 
 
 def render_review_html(report: ReviewReport) -> str:
@@ -73,7 +78,7 @@ def render_review_html(report: ReviewReport) -> str:
     return env.get_template("review.html").render(
         lang=lang, version=__version__, tier=report.tier,
         T={key: rt(key, lang) for key in TEXT},
-        subjects=[_subject(s, lang) for s in report.subjects])
+        subjects=[review_view(s, lang) for s in report.subjects])
 
 
 def write_review_html(report: ReviewReport, path: Path) -> Path:

@@ -123,7 +123,7 @@ def add_review_sheets(book: Workbook, report: ReviewReport, names: tuple[str, st
             findings.write(index, 7, finding.action(lang), wrap)
             if finding.stake is not None:
                 findings.write_number(index, 8, money(finding.stake), amount)
-            for key, value in evidence_items(finding):
+            for key, value in evidence_items(finding, lang):
                 evidence.write_number(erow, 0, index)
                 evidence.write(erow, 1, finding.code)
                 evidence.write(erow, 2, key)

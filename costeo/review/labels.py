@@ -34,6 +34,63 @@ TEXT: dict[str, tuple[str, str]] = {
     "notes": ("notas", "notes"),
 }
 
+# The names of the figures a finding's evidence holds (the keys stay stable in --json).
+EVIDENCE: dict[str, tuple[str, str]] = {
+    "activity": ("Actividad", "Activity"),
+    "activity_target": ("Meta de la actividad", "Activity target"),
+    "after": ("Después", "After"),
+    "amount": ("Monto", "Amount"),
+    "before": ("Antes", "Before"),
+    "beneficiaries": ("Beneficiarios", "Beneficiaries"),
+    "budget": ("Presupuesto", "Budget"),
+    "chance": ("Probabilidad de que sea casual", "Chance it is accidental"),
+    "change": ("Variación", "Change"),
+    "computed": ("Calculado", "Computed"),
+    "declared": ("Declarado", "Declared"),
+    "difference": ("Diferencia", "Difference"),
+    "displayed": ("Mostrado", "Displayed"),
+    "exact": ("Exacto", "Exact"),
+    "expected_amount": ("Monto esperado", "Expected amount"),
+    "factor": ("Factor", "Factor"),
+    "fee": ("Comisión", "Fee"),
+    "first": ("Primer cuadro", "First table"),
+    "floor": ("Piso legal", "Legal floor"),
+    "high": ("Máximo", "High"),
+    "implied": ("Implícito", "Implied"),
+    "low": ("Mínimo", "Low"),
+    "median": ("Mediana de los pares", "Peers' median"),
+    "payments": ("Pagos", "Payments"),
+    "peers": ("Pares", "Peers"),
+    "per_beneficiary": ("Por beneficiario", "Per beneficiary"),
+    "power": ("Potencia de 10", "Power of ten"),
+    "product": ("Producto", "Product"),
+    "product_target": ("Meta del producto", "Product target"),
+    "production": ("Producción", "Production"),
+    "programs": ("Programas", "Programs"),
+    "published": ("Publicado", "Published"),
+    "ratio": ("Razón", "Ratio"),
+    "rows": ("Filas", "Rows"),
+    "second": ("Segundo cuadro", "Second table"),
+    "share": ("Participación", "Share"),
+    "shortfall": ("Faltante", "Shortfall"),
+    "target": ("Meta física", "Physical target"),
+    "tax_rate": ("Tasa de impuesto", "Tax rate"),
+    "threshold": ("Umbral", "Threshold"),
+    "times": ("Veces la mediana", "Times the median"),
+    "tolerance": ("Tolerancia", "Tolerance"),
+    "traced": ("Trazado", "Traced"),
+    "traced_amount": ("Monto trazado", "Traced amount"),
+    "unit_cost": ("Costo unitario", "Unit cost"),
+    "untraced": ("No trazado", "Untraced"),
+    "untraced_amount": ("Monto no trazado", "Untraced amount"),
+    "untraced_rows": ("Filas no trazadas", "Untraced rows"),
+}
+
+
+def evidence_label(key: str, lang: str = "es") -> str:
+    es, en = EVIDENCE.get(key, (key, key))
+    return en if lang == "en" else es
+
 
 def rt(key: str, lang: str = "es") -> str:
     es, en = TEXT[key]

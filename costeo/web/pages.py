@@ -11,6 +11,7 @@ from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from costeo.lineage import Figure
+from costeo.reports.review_html import review_view
 from costeo.store import services as svc
 from costeo.store.models import User, Version
 from costeo.store.policy import can
@@ -244,7 +245,7 @@ def review(request: Request, s: DB, user: LoggedIn, version_id: VersionId,
     lang = lang_of(request)
     subject = reviews.review_version(version, result_of(version), tier, lang)
     return page(request, "review.html", tab="review", tier=tier, tiers=reviews.TIERS,
-                review=subject.to_dict(lang), **_version_context(request, s, user, version))
+                review=review_view(subject, lang), **_version_context(request, s, user, version))
 
 
 @router.get("/versions/{version_id}/audit", response_class=HTMLResponse)

@@ -299,6 +299,9 @@ def test_review_findings_with_evidence(client: TestClient, auths: dict[str, Auth
     page = client.get(f"/versions/{vid}/review")
     assert "Acciones comunes altas" in page.text
     assert "transferencias-juntos-2014.yaml:" in page.text
+    # the evidence is named in Spanish and formatted: the 11.12% share, exact
+    assert "<th>Participación</th><td>0.111223" in page.text
+    assert "<th>Monto</th><td>117,198,386</td>" in page.text and "<th>share</th>" not in page.text
     assert client.get(f"/api/versions/{vid}/review", params={"tier": "nope"}).status_code == 422
 
 
